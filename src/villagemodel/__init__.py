@@ -24,12 +24,12 @@ from villagemodel.activities import (
 from villagemodel.dataset import TABLES, Dataset, Table
 from villagemodel.errors import (
     DatasetValidationError,
-    DuplicateIdError,
     InexactNumberError,
     InvalidValueError,
     PeriodError,
     Problem,
     UnitMismatchError,
+    UnknownDatasetError,
     UnknownReferenceError,
     VillageModelError,
 )
@@ -116,7 +116,6 @@ __all__ = [
     "Dataset",
     "DatasetValidationError",
     "DisputeMediation",
-    "DuplicateIdError",
     "FirstSecretary",
     "Fund",
     "FundPurpose",
@@ -169,6 +168,7 @@ __all__ = [
     "TownshipKind",
     "Unit",
     "UnitMismatchError",
+    "UnknownDatasetError",
     "UnknownReferenceError",
     "Village",
     "VillageModelError",

@@ -64,10 +64,13 @@ from villagemodel.households import (
 )
 from villagemodel.ids import (
     BranchId,
+    CityId,
     CountyId,
     FundId,
     HamletId,
     HouseholdId,
+    RegionId,
+    SupportingUnitId,
     TownshipId,
     VillageId,
 )
@@ -405,6 +408,14 @@ class Dataset:
         result: County = self._get("counties", county_id)
         return result
 
+    def city(self, city_id: CityId) -> City:
+        result: City = self._get("cities", city_id)
+        return result
+
+    def region(self, region_id: RegionId) -> Region:
+        result: Region = self._get("regions", region_id)
+        return result
+
     def villages_in(self, township_id: TownshipId) -> tuple[Village, ...]:
         """The villages of a township, in dataset order."""
         self.township(township_id)
@@ -436,6 +447,24 @@ class Dataset:
         self.branch(branch_id)
         record: BranchRating | None = self._index["branch_ratings"].get((branch_id, year))
         return None if record is None else record.rating
+
+    def ratings_of(self, branch_id: BranchId) -> tuple[BranchRating, ...]:
+        """The branch's ratings, oldest year first."""
+        self.branch(branch_id)
+        found = self._children("branch_ratings", "branch_id", branch_id)
+        return tuple(sorted(found, key=lambda rating: rating.year))
+
+    def supporting_unit(self, unit_id: SupportingUnitId) -> SupportingUnit:
+        result: SupportingUnit = self._get("supporting_units", unit_id)
+        return result
+
+    def work_teams_in(self, village_id: VillageId) -> tuple[WorkTeam, ...]:
+        self.village(village_id)
+        return self._children("work_teams", "village_id", village_id)
+
+    def first_secretaries_of(self, village_id: VillageId) -> tuple[FirstSecretary, ...]:
+        self.village(village_id)
+        return self._children("first_secretaries", "village_id", village_id)
 
     def meetings_of(self, branch_id: BranchId) -> tuple[Meeting, ...]:
         self.branch(branch_id)
@@ -501,6 +530,12 @@ class Dataset:
         self.village(village_id)
         record: CollectiveIncome | None = self._index["collective_incomes"].get((village_id, year))
         return None if record is None else record.amount
+
+    def collective_incomes_of(self, village_id: VillageId) -> tuple[CollectiveIncome, ...]:
+        """The village's collective-economy income records, oldest year first."""
+        self.village(village_id)
+        found = self._children("collective_incomes", "village_id", village_id)
+        return tuple(sorted(found, key=lambda income: income.year))
 
     def industries_of(self, village_id: VillageId) -> tuple[Industry, ...]:
         self.village(village_id)

@@ -21,12 +21,12 @@ import attrs
 
 __all__ = [
     "DatasetValidationError",
-    "DuplicateIdError",
     "InexactNumberError",
     "InvalidValueError",
     "PeriodError",
     "Problem",
     "UnitMismatchError",
+    "UnknownDatasetError",
     "UnknownReferenceError",
     "VillageModelError",
 ]
@@ -110,8 +110,15 @@ class UnknownReferenceError(VillageModelError, LookupError):
         super().__init__(f"no {kind} has id {ident!r}")
 
 
-class DuplicateIdError(InvalidValueError):
-    """Two records of the same kind share an id."""
+class UnknownDatasetError(VillageModelError, LookupError):
+    """No bundled dataset has the requested name."""
+
+    def __init__(self, name: str, available: Iterable[str]) -> None:
+        self.name = name
+        self.available = tuple(available)
+        super().__init__(
+            f"no bundled dataset is named {name!r}; available: {', '.join(self.available)}"
+        )
 
 
 class DatasetValidationError(VillageModelError):

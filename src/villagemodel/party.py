@@ -241,12 +241,15 @@ class SupportingUnit:
 
 @attrs.frozen(kw_only=True)
 class WorkTeam:
-    """A village-stationed work team (驻村工作队) sent by a supporting unit."""
+    """A village-stationed work team (驻村工作队) sent by a supporting unit.
+
+    ``started_on`` is ``None`` when the report does not date the team's arrival.
+    """
 
     id: WorkTeamId = attrs.field(validator=f.identifier)
     unit_id: SupportingUnitId = attrs.field(validator=f.identifier)
     village_id: VillageId = attrs.field(validator=f.identifier)
-    started_on: datetime.date = attrs.field(validator=f.date)
+    started_on: datetime.date | None = attrs.field(default=None, validator=f.optional_date)
     ended_on: datetime.date | None = attrs.field(default=None, validator=f.optional_date)
     size: PersonCount | None = attrs.field(
         default=None, validator=f.instance_of(PersonCount, optional=True)
@@ -267,7 +270,7 @@ class FirstSecretary:
     id: FirstSecretaryId = attrs.field(validator=f.identifier)
     unit_id: SupportingUnitId = attrs.field(validator=f.identifier)
     village_id: VillageId = attrs.field(validator=f.identifier)
-    started_on: datetime.date = attrs.field(validator=f.date)
+    started_on: datetime.date | None = attrs.field(default=None, validator=f.optional_date)
     ended_on: datetime.date | None = attrs.field(default=None, validator=f.optional_date)
     name: str | None = attrs.field(default=None, validator=f.optional_text)
     work_team_id: WorkTeamId | None = attrs.field(default=None, validator=f.optional_identifier)

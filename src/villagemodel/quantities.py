@@ -447,6 +447,24 @@ class Unit(enum.Enum):
         self.en_plural = en_plural
         self.countable = countable
 
+    @property
+    def code(self) -> str:
+        """The unit's code in files: the member name in lower case (``"kilometre"``)."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Unit:
+        """The unit whose code or Chinese measure word is ``text``.
+
+        >>> Unit.parse("公里") is Unit.parse("kilometre") is Unit.KILOMETRE
+        True
+        """
+        for unit in cls:
+            if text in (unit.code, unit.zh):
+                return unit
+        codes = ", ".join(unit.code for unit in cls)
+        raise InvalidValueError("Unit", text, f"not one of: {codes}")
+
 
 @final
 class Quantity:
