@@ -42,8 +42,9 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -94,10 +95,6 @@ __all__ = ["TABLES", "Dataset", "Table"]
 T = TypeVar("T")
 
 
-def _by_id(record: Any) -> Hashable:
-    return record.id  # type: ignore[no-any-return]
-
-
 @attrs.frozen(kw_only=True)
 class Table:
     """How one kind of record sits in a :class:`Dataset`.
@@ -113,10 +110,12 @@ class Table:
     key_fields: tuple[str, ...] = ("id",)
     references: tuple[tuple[str, str], ...] = ()
 
-    def key(self, record: Any) -> Hashable:
-        if self.key_fields == ("id",):
-            return _by_id(record)
-        return tuple(getattr(record, name) for name in self.key_fields)
+    key: Callable[[Any], Hashable] = attrs.field(init=False, repr=False, eq=False)
+
+    @key.default
+    def _key_getter(self) -> Callable[[Any], Hashable]:
+        """The record's key: its id, or the tuple of its key fields."""
+        return operator.attrgetter(*self.key_fields)
 
 
 TABLES: Final[tuple[Table, ...]] = (
@@ -278,57 +277,57 @@ only to tables before it (except optional links)."""
 _TABLE_BY_NAME: Final = {table.name: table for table in TABLES}
 
 
-def _records(value: object) -> object:
-    """Converter: accept any list or tuple of records; refuse the rest in
-    validation, where the problem is listed with the others."""
-    if isinstance(value, list):
-        return tuple(value)
-    return value
-
-
-def _table_field() -> Any:
-    return attrs.field(factory=tuple, converter=_records)
+def _records(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Converter: any iterable of records (a list, a tuple, a generator)
+    becomes a tuple. A str, a mapping or a non-iterable is kept as given,
+    and validation lists it as a problem with the others."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # refused in validation
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True, eq=True)
 class Dataset:
     """One county's data, or any set of villages: every kind of record, checked.
 
-    Pass each kind of record as a list or tuple (all optional). Construction
+    Pass each kind of record as a list, tuple or other iterable (all
+    optional); each is stored as a tuple. Construction
     raises :class:`~villagemodel.errors.DatasetValidationError` listing every
     problem when the records do not form a valid dataset. ``name`` is a label
     for display.
     """
 
     name: str | None = attrs.field(default=None)
-    regions: tuple[Region, ...] = _table_field()
-    cities: tuple[City, ...] = _table_field()
-    counties: tuple[County, ...] = _table_field()
-    townships: tuple[Township, ...] = _table_field()
-    villages: tuple[Village, ...] = _table_field()
-    hamlets: tuple[Hamlet, ...] = _table_field()
-    grid_workers: tuple[GridWorker, ...] = _table_field()
-    supporting_units: tuple[SupportingUnit, ...] = _table_field()
-    work_teams: tuple[WorkTeam, ...] = _table_field()
-    first_secretaries: tuple[FirstSecretary, ...] = _table_field()
-    branches: tuple[PartyBranch, ...] = _table_field()
-    branch_ratings: tuple[BranchRating, ...] = _table_field()
-    households: tuple[Household, ...] = _table_field()
-    members: tuple[Member, ...] = _table_field()
-    party_members: tuple[PartyMember, ...] = _table_field()
-    cadres: tuple[Cadre, ...] = _table_field()
-    industries: tuple[Industry, ...] = _table_field()
-    incomes: tuple[HouseholdIncome, ...] = _table_field()
-    monitoring: tuple[MonitoringRecord, ...] = _table_field()
-    surveys: tuple[GuaranteeSurvey, ...] = _table_field()
-    collective_incomes: tuple[CollectiveIncome, ...] = _table_field()
-    projects: tuple[Project, ...] = _table_field()
-    funds: tuple[Fund, ...] = _table_field()
-    allocations: tuple[Allocation, ...] = _table_field()
-    activities: tuple[Activity, ...] = _table_field()
-    meetings: tuple[Meeting, ...] = _table_field()
-    awards: tuple[Award, ...] = _table_field()
-    disputes: tuple[DisputeMediation, ...] = _table_field()
+    regions: tuple[Region, ...] = attrs.field(factory=tuple, converter=_records)
+    cities: tuple[City, ...] = attrs.field(factory=tuple, converter=_records)
+    counties: tuple[County, ...] = attrs.field(factory=tuple, converter=_records)
+    townships: tuple[Township, ...] = attrs.field(factory=tuple, converter=_records)
+    villages: tuple[Village, ...] = attrs.field(factory=tuple, converter=_records)
+    hamlets: tuple[Hamlet, ...] = attrs.field(factory=tuple, converter=_records)
+    grid_workers: tuple[GridWorker, ...] = attrs.field(factory=tuple, converter=_records)
+    supporting_units: tuple[SupportingUnit, ...] = attrs.field(factory=tuple, converter=_records)
+    work_teams: tuple[WorkTeam, ...] = attrs.field(factory=tuple, converter=_records)
+    first_secretaries: tuple[FirstSecretary, ...] = attrs.field(factory=tuple, converter=_records)
+    branches: tuple[PartyBranch, ...] = attrs.field(factory=tuple, converter=_records)
+    branch_ratings: tuple[BranchRating, ...] = attrs.field(factory=tuple, converter=_records)
+    households: tuple[Household, ...] = attrs.field(factory=tuple, converter=_records)
+    members: tuple[Member, ...] = attrs.field(factory=tuple, converter=_records)
+    party_members: tuple[PartyMember, ...] = attrs.field(factory=tuple, converter=_records)
+    cadres: tuple[Cadre, ...] = attrs.field(factory=tuple, converter=_records)
+    industries: tuple[Industry, ...] = attrs.field(factory=tuple, converter=_records)
+    incomes: tuple[HouseholdIncome, ...] = attrs.field(factory=tuple, converter=_records)
+    monitoring: tuple[MonitoringRecord, ...] = attrs.field(factory=tuple, converter=_records)
+    surveys: tuple[GuaranteeSurvey, ...] = attrs.field(factory=tuple, converter=_records)
+    collective_incomes: tuple[CollectiveIncome, ...] = attrs.field(factory=tuple, converter=_records)
+    projects: tuple[Project, ...] = attrs.field(factory=tuple, converter=_records)
+    funds: tuple[Fund, ...] = attrs.field(factory=tuple, converter=_records)
+    allocations: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=_records)
+    activities: tuple[Activity, ...] = attrs.field(factory=tuple, converter=_records)
+    meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=_records)
+    awards: tuple[Award, ...] = attrs.field(factory=tuple, converter=_records)
+    disputes: tuple[DisputeMediation, ...] = attrs.field(factory=tuple, converter=_records)
     _index: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -591,7 +590,7 @@ def _validate(dataset: Dataset) -> tuple[list[Problem], dict[str, dict[Hashable,
     """Check the whole dataset; return every problem and the key indexes."""
     problems: list[Problem] = []
     keyed: dict[str, dict[Hashable, Any]] = {}
-    valid_rows: dict[str, list[tuple[int, Any]]] = {}
+    valid_rows: dict[str, Iterable[tuple[int, Any]]] = {}
     if dataset.name is not None and not isinstance(dataset.name, str):
         problems.append(Problem(path="name", value=dataset.name, message="must be a str"))
     for table in TABLES:
@@ -608,19 +607,20 @@ def _validate(dataset: Dataset) -> tuple[list[Problem], dict[str, dict[Hashable,
 
 def _index_table(
     table: Table, rows: object, problems: list[Problem]
-) -> tuple[dict[Hashable, Any], list[tuple[int, Any]]]:
-    """Index one table by its key, adding its type and duplicate problems."""
+) -> tuple[dict[Hashable, Any], Iterable[tuple[int, Any]]]:
+    """Index one table by its key, adding its type and duplicate problems.
+
+    Returns the index and the rows that passed, with their positions.
+    """
     index: dict[Hashable, Any] = {}
-    where: dict[Hashable, int] = {}
-    kept: list[tuple[int, Any]] = []
     if not isinstance(rows, tuple):
         problems.append(
             Problem(path=table.name, value=rows, message="expected a list or tuple of records")
         )
-        return index, kept
+        return index, _Rows((), set())
     kind = table.record
-    label = table.key_fields[0] if len(table.key_fields) == 1 else "key"
-    what = "id" if label == "id" else f"({', '.join(table.key_fields)})"
+    get_key = table.key
+    bad: set[int] = set()
     for i, record in enumerate(rows):
         if type(record) is not kind:
             problems.append(
@@ -630,36 +630,58 @@ def _index_table(
                     message=f"expected a {kind.__name__}, not {type(record).__name__}",
                 )
             )
+            bad.add(i)
             continue
-        key = table.key(record)
+        key = get_key(record)
         if key in index:
-            problems.append(
-                Problem(
-                    path=f"{table.name}[{i}].{label}",
-                    value=key,
-                    message=f"duplicate {what}; first used by {table.name}[{where[key]}]",
-                )
-            )
+            problems.append(_duplicate(table, rows, i, key))
+            bad.add(i)
             continue
         index[key] = record
-        where[key] = i
-        kept.append((i, record))
-    return index, kept
+    return index, _Rows(rows, bad)
+
+
+class _Rows(Iterable[tuple[int, Any]]):
+    """The valid rows of a table with their positions, re-iterable, without copying."""
+
+    def __init__(self, rows: tuple[Any, ...], skip: set[int]) -> None:
+        self._rows = rows
+        self._skip = skip
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        if not self._skip:
+            return enumerate(self._rows)
+        return ((i, row) for i, row in enumerate(self._rows) if i not in self._skip)
+
+
+def _duplicate(table: Table, rows: tuple[Any, ...], i: int, key: Hashable) -> Problem:
+    label = table.key_fields[0] if len(table.key_fields) == 1 else "key"
+    what = "id" if label == "id" else f"({', '.join(table.key_fields)})"
+    get_key = table.key
+    first = next(
+        j for j, row in enumerate(rows) if type(row) is table.record and get_key(row) == key
+    )
+    return Problem(
+        path=f"{table.name}[{i}].{label}",
+        value=key,
+        message=f"duplicate {what}; first used by {table.name}[{first}]",
+    )
 
 
 def _unresolved(
     table: Table,
     field: str,
     target: str,
-    rows: Sequence[tuple[int, Any]],
+    rows: Iterable[tuple[int, Any]],
     keyed: Mapping[str, Mapping[Hashable, Any]],
 ) -> Iterable[Problem]:
     """Problems for the references in ``table.field`` that name no record of ``target``."""
     target_index = keyed[target]
     message = f"no {_TABLE_BY_NAME[target].singular} has this id"
+    get = operator.attrgetter(field)
     for i, record in rows:
-        value = getattr(record, field)
-        if value is None:
+        value = get(record)
+        if value is None or value in target_index:
             continue
         if isinstance(value, tuple):
             for j, item in enumerate(value):
@@ -667,11 +689,11 @@ def _unresolved(
                     yield Problem(
                         path=f"{table.name}[{i}].{field}[{j}]", value=item, message=message
                     )
-        elif value not in target_index:
+        else:
             yield Problem(path=f"{table.name}[{i}].{field}", value=value, message=message)
 
 
-Rows = Mapping[str, Sequence[tuple[int, Any]]]
+Rows = Mapping[str, Iterable[tuple[int, Any]]]
 Keyed = Mapping[str, Mapping[Hashable, Any]]
 
 
