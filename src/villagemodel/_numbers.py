@@ -23,6 +23,9 @@ EXACT: Final = decimal.Context(
 """The decimal context for money arithmetic: any operation whose result would
 need rounding raises :class:`decimal.Inexact` instead of rounding silently."""
 
+EXACT_ROUNDING: Final = decimal.Context(prec=decimal.MAX_PREC, rounding=ROUND_HALF_UP)
+"""A context for the explicit rounding steps, with room for every digit."""
+
 
 def to_decimal(value: object, path: str) -> Decimal:
     """Turn ``value`` into a finite :class:`~decimal.Decimal`, exactly, or refuse.
@@ -67,6 +70,17 @@ def to_decimal(value: object, path: str) -> Decimal:
     return result
 
 
+def is_integral(number: Decimal) -> bool:
+    """Whether a finite decimal is a whole number, at any size.
+
+    >>> is_integral(Decimal("10E+40")), is_integral(Decimal("1.50"))
+    (True, False)
+    """
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return exponent >= 0 or number == number.to_integral_value(context=EXACT_ROUNDING)
+
+
 def plain(number: Decimal) -> Decimal:
     """``number`` without trailing fractional zeros, never in exponent form."""
     if number == 0:
@@ -105,9 +119,11 @@ def round_fraction(value: Fraction, places: int, rounding: str) -> Decimal:
 def format_number(number: Decimal, locale: str, *, grouping: bool) -> str:
     from babel.numbers import format_decimal  # noqa: PLC0415  (lazy: display only)
 
-    text: str = format_decimal(
-        number, locale=locale, decimal_quantization=False, group_separator=grouping
-    )
+    digits = len(number.as_tuple().digits) - int(number.as_tuple().exponent)
+    with decimal.localcontext(prec=max(digits, 28) + 10):  # babel works in the current context
+        text: str = format_decimal(
+            number, locale=locale, decimal_quantization=False, group_separator=grouping
+        )
     places = -int(number.as_tuple().exponent)
     if places > 0 and "." not in text:  # keep stated zeros such as 1,234.50
         text += "." + "0" * places

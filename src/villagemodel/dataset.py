@@ -320,7 +320,9 @@ class Dataset:
     incomes: tuple[HouseholdIncome, ...] = attrs.field(factory=tuple, converter=_records)
     monitoring: tuple[MonitoringRecord, ...] = attrs.field(factory=tuple, converter=_records)
     surveys: tuple[GuaranteeSurvey, ...] = attrs.field(factory=tuple, converter=_records)
-    collective_incomes: tuple[CollectiveIncome, ...] = attrs.field(factory=tuple, converter=_records)
+    collective_incomes: tuple[CollectiveIncome, ...] = attrs.field(
+        factory=tuple, converter=_records
+    )
     projects: tuple[Project, ...] = attrs.field(factory=tuple, converter=_records)
     funds: tuple[Fund, ...] = attrs.field(factory=tuple, converter=_records)
     allocations: tuple[Allocation, ...] = attrs.field(factory=tuple, converter=_records)

@@ -51,7 +51,7 @@ class DatasetInfo:
 
 def available() -> tuple[str, ...]:
     """The names of the bundled datasets, sorted."""
-    folder = resources.files("villagemodel") / "data"
+    folder = resources.files("villagemodel") / "data" / "datasets"
     return tuple(
         sorted(
             entry.name.removesuffix(_SUFFIX)
@@ -65,7 +65,8 @@ def _read(name: str) -> dict[str, Any]:
     names = available()
     if name not in names:
         raise UnknownDatasetError(name, names)
-    text = (resources.files("villagemodel") / "data" / f"{name}{_SUFFIX}").read_text("utf-8")
+    folder = resources.files("villagemodel") / "data" / "datasets"
+    text = (folder / f"{name}{_SUFFIX}").read_text("utf-8")
     return tomllib.loads(text)
 
 

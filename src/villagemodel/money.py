@@ -29,7 +29,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Final, Literal, final
 
-from villagemodel._numbers import EXACT, format_number, plain, round_fraction, to_decimal
+from villagemodel._numbers import (
+    EXACT,
+    format_number,
+    is_integral,
+    plain,
+    round_fraction,
+    to_decimal,
+)
 from villagemodel.errors import InexactNumberError, InvalidValueError, UnitMismatchError
 
 __all__ = ["FEN_PER_YUAN", "YUAN_PER_WAN", "Money"]
@@ -126,7 +133,7 @@ class Money:
         >>> Money("1.25").is_whole_fen(), Money("1.255").is_whole_fen()
         (True, False)
         """
-        return (self._yuan * FEN_PER_YUAN) % 1 == 0
+        return is_integral(EXACT.multiply(self._yuan, Decimal(FEN_PER_YUAN)))
 
     @property
     def fen(self) -> int:
@@ -137,7 +144,7 @@ class Money:
         """
         if not self.is_whole_fen():
             raise InvalidValueError("Money.fen", self, "not a whole number of fen")
-        return int(self._yuan * FEN_PER_YUAN)
+        return int(EXACT.multiply(self._yuan, Decimal(FEN_PER_YUAN)))
 
     # -- arithmetic -------------------------------------------------------
     def _other(self, other: object, verb: str) -> Decimal:
@@ -148,7 +155,7 @@ class Money:
     def __add__(self, other: Money) -> Money:
         return Money(EXACT.add(self._yuan, self._other(other, "add")))
 
-    def __radd__(self, other: Literal[0]) -> Money:
+    def __radd__(self, other: int) -> Money:
         # Lets ``sum()`` start from its default 0; any other number is refused.
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self
@@ -167,10 +174,10 @@ class Money:
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return Money(-self._yuan)
+        return Money(EXACT.minus(self._yuan))
 
     def __abs__(self) -> Money:
-        return Money(abs(self._yuan))
+        return Money(EXACT.abs(self._yuan))
 
     def ratio(self, other: Money) -> Fraction:
         """The exact ratio of two amounts, as a :class:`~fractions.Fraction`.

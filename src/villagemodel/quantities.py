@@ -29,9 +29,9 @@ from __future__ import annotations
 import enum
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import ClassVar, Literal, Self, final, overload
+from typing import ClassVar, Self, final, overload
 
-from villagemodel._numbers import EXACT, plain, round_fraction, to_decimal
+from villagemodel._numbers import EXACT, is_integral, plain, round_fraction, to_decimal
 from villagemodel.errors import InvalidValueError, UnitMismatchError
 
 __all__ = [
@@ -99,7 +99,7 @@ class Count:
         _check_same("add", self, other)
         return type(self)(self._value + other._value)
 
-    def __radd__(self, other: Literal[0]) -> Self:
+    def __radd__(self, other: int) -> Self:
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self
         _check_same("add", other, self)
@@ -346,7 +346,7 @@ class PercentagePoints(_DecimalUnit):
         return PercentagePoints(EXACT.subtract(self._value, other._value))
 
     def __neg__(self) -> PercentagePoints:
-        return PercentagePoints(-self._value)
+        return PercentagePoints(EXACT.minus(self._value))
 
     def format_zh(self) -> str:
         """``2.1个百分点``."""
@@ -490,7 +490,7 @@ class Quantity:
             raise InvalidValueError("Quantity.unit", unit, "expected a Unit")
         if number < 0:
             raise InvalidValueError("Quantity.amount", amount, "a quantity cannot be negative")
-        if unit.countable and number % 1 != 0:
+        if unit.countable and not is_integral(number):
             raise InvalidValueError(
                 "Quantity.amount", amount, f"{unit.en_plural} are counted in whole numbers"
             )
