@@ -27,16 +27,18 @@ def path_of(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
-def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A record id: a non-empty string without surrounding spaces."""
+def _check_id(path: str, value: object) -> None:
     if not isinstance(value, str):
-        raise InvalidValueError(path_of(instance, attribute), value, "an id must be a str")
+        raise InvalidValueError(path, value, "an id must be a str")
     if not value or value != value.strip() or len(value) > MAX_ID_LENGTH:
         raise InvalidValueError(
-            path_of(instance, attribute),
-            value,
-            f"an id must be 1 to {MAX_ID_LENGTH} characters without surrounding spaces",
+            path, value, f"an id must be 1 to {MAX_ID_LENGTH} characters without surrounding spaces"
         )
+
+
+def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A record id: a non-empty string without surrounding spaces."""
+    _check_id(path_of(instance, attribute), value)
 
 
 def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -51,8 +53,7 @@ def identifiers(instance: object, attribute: attrs.Attribute[Any], value: object
         raise InvalidValueError(path, value, "expected a tuple of ids")
     seen: set[str] = set()
     for i, item in enumerate(value):
-        if not isinstance(item, str) or not item or item != item.strip():
-            raise InvalidValueError(f"{path}[{i}]", item, "an id must be a non-empty str")
+        _check_id(f"{path}[{i}]", item)
         if item in seen:
             raise InvalidValueError(f"{path}[{i}]", item, "listed twice")
         seen.add(item)

@@ -41,7 +41,6 @@ villagemodel.errors.DatasetValidationError: 1 problem in the dataset:
 from __future__ import annotations
 
 import datetime
-import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -355,8 +354,13 @@ class Dataset:
         Takes the same keyword arguments as the constructor; an empty tuple
         means a dataset can be built from them.
         """
+        unknown = sorted(set(tables) - set(_TABLE_BY_NAME) - {"name"})
+        if unknown:
+            return tuple(
+                Problem(path=name, value=name, message="unknown table") for name in unknown
+            )
         try:
-            cls(**{name: list(records) for name, records in tables.items()})  # type: ignore[arg-type]
+            cls(**tables)  # type: ignore[arg-type]
         except DatasetValidationError as error:
             return tuple(error.problems)
         return ()
@@ -735,17 +739,36 @@ def _monitoring_fits_household(keyed: Keyed, rows: Rows) -> Iterable[Problem]:
                 f"{needed.value!r}; household {household.id!r} is {household.history.value!r}",
             )
     for items in spells.values():
-        items.sort(key=lambda pair: pair[1].identified_on)
-        for (_, earlier), (j, later) in itertools.pairwise(items):
-            if (
-                earlier.risk_eliminated_on is None
-                or later.identified_on < earlier.risk_eliminated_on
-            ):
-                yield Problem(
-                    path=f"monitoring[{j}].identified_on",
-                    value=later.identified_on,
-                    message=f"overlaps monitoring record {earlier.id!r} of the same household",
-                )
+        yield from _overlapping_spells(items)
+
+
+def _overlapping_spells(items: list[tuple[int, MonitoringRecord]]) -> Iterable[Problem]:
+    """Spells of one household that overlap an earlier-starting spell.
+
+    A spell covers the days from ``identified_on`` up to, not including,
+    ``risk_eliminated_on`` (or for ever), so a spell identified and
+    eliminated on the same day covers no day and overlaps nothing. Spells
+    are swept in a fixed order (start, end, id), so the result does not
+    depend on the order of the records.
+    """
+    never = datetime.date.max
+
+    def end_of(record: MonitoringRecord) -> datetime.date:
+        return record.risk_eliminated_on or never
+
+    ordered = sorted(items, key=lambda pair: (pair[1].identified_on, end_of(pair[1]), pair[1].id))
+    longest: MonitoringRecord | None = None
+    for j, spell in ordered:
+        if spell.identified_on == end_of(spell):
+            continue
+        if longest is not None and spell.identified_on < end_of(longest):
+            yield Problem(
+                path=f"monitoring[{j}].identified_on",
+                value=spell.identified_on,
+                message=f"overlaps monitoring record {longest.id!r} of the same household",
+            )
+        if longest is None or end_of(spell) > end_of(longest):
+            longest = spell
 
 
 def _survey_members_in_household(keyed: Keyed, rows: Rows) -> Iterable[Problem]:
