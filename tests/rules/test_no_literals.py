@@ -29,7 +29,9 @@ def literals(tree: ast.AST) -> list[tuple[int, object]]:
             if node.value not in (0, 1):
                 found.append((node.lineno, node.value))
         elif isinstance(node, ast.Call):
-            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            name = (
+                node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            )
             if name in NUMBER_TYPES or name in {"from_wan", "from_fen", "share"}:
                 for arg in node.args:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
