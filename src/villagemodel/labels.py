@@ -35,6 +35,11 @@ class LabelledEnum(enum.Enum):
         member.en = en
         return member
 
+    @property
+    def code(self) -> str:
+        """The member's code in files (its value)."""
+        return str(self.value)
+
     @classmethod
     def parse(cls, text: str) -> Self:
         """The member whose code, Chinese label or English label is ``text``.
