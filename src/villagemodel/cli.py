@@ -3,7 +3,8 @@
 ``villagemodel show lingyun-2022`` prints what the bundled dataset records of
 the six villages of the source report; ``villagemodel datasets`` lists the
 bundled datasets; ``villagemodel params`` lists the parameters in force for a
-jurisdiction and a date, with their sources.
+jurisdiction and a date, with their sources; ``villagemodel rate`` rates Party
+branches from a score file under a named rubric, with explanations.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ from villagemodel.parameters import (
     ParameterNotFoundError,
     ParameterSet,
     ParameterValue,
+)
+from villagemodel.rules.star_rating import (
+    Rubric,
+    available_rubrics,
+    load_rubric,
+    rate,
+    read_scores,
 )
 
 __all__ = ["main"]
@@ -193,3 +201,144 @@ def params(jurisdiction: str, day: str | None, fmt: str, lang: str, files: tuple
         click.echo(f"  source: {found.source.cite()}")
         if found.note:
             click.echo(f"  note: {found.note}")
+
+
+_SCORES_FORMAT = """
+\b
+SCORES_FILE is a TOML file of branch scores:
+\b
+    year = 2023                  # optional; --year overrides it
+    [[branches]]
+    id = "taohua"
+    points = { basic = "92.5", evaluation = 88 }
+    deductions = { deductions = "1.5" }   # optional: points taken off
+    vetoes = ["weak_and_lax"]             # optional: veto items triggered
+\b
+Points are ints or decimal strings ("92.5"); an unquoted 92.5 is a float
+and is refused. Every item of the rubric needs points (0 if none).
+"""
+
+
+def _rubric_json(rubric: Rubric) -> dict[str, Any]:
+    source = rubric.citation
+    return {
+        "name": rubric.name,
+        "title_en": rubric.title_en,
+        "title_zh": rubric.title_zh,
+        "example": rubric.example,
+        "confidence": rubric.confidence.value,
+        "note": rubric.note,
+        "source": {
+            "title": source.title,
+            "issuer": source.issuer,
+            "date": source.date.isoformat() if source.date else None,
+            "url": source.url,
+            "reference": source.reference,
+        },
+    }
+
+
+def _list_rubrics(fmt: str, lang: Lang) -> None:
+    rubrics = [load_rubric(name) for name in available_rubrics()]
+    if fmt == "json":
+        click.echo(json.dumps([_rubric_json(r) for r in rubrics], ensure_ascii=False, indent=2))
+        return
+    for rubric in rubrics:
+        click.echo(rubric.describe(lang))
+    click.echo(
+        "\n无广西公开评星细则，未内置；请用 --rubric-file 指定自己的细则文件。"
+        if lang == "zh"
+        else "\nNo Guangxi rubric is public, so none is shipped: use --rubric-file for your own."
+    )
+
+
+@main.command(
+    "rate",
+    epilog=_SCORES_FORMAT,
+    context_settings={"max_content_width": 100},
+)
+@click.argument("scores_file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--rubric", "rubric_name", default=None, help="A shipped rubric, by name.")
+@click.option(
+    "--rubric-file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A rubric file (TOML) of your own, instead of --rubric.",
+)
+@click.option("--year", type=int, default=None, help="Year rated; default: the file's year.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Text language.",
+)
+@click.option("--list-rubrics", is_flag=True, help="List the shipped rubrics and exit.")
+def rate_command(
+    *,
+    scores_file: str | None,
+    rubric_name: str | None,
+    rubric_file: str | None,
+    year: int | None,
+    fmt: str,
+    lang: str,
+    list_rubrics: bool,
+) -> None:
+    """Rate Party branches with a star-rating rubric (星级化管理).
+
+    All branches in SCORES_FILE are rated together: bands, veto items,
+    allowed stars and the quotas (e.g. five stars for at most 30%) apply to
+    them as one group. The rubric is never assumed: name a shipped one with
+    --rubric (all are examples from other jurisdictions; see --list-rubrics)
+    or give your own with --rubric-file. No Guangxi rubric is public, so
+    none is shipped.
+    """
+    text_lang: Lang = "zh" if lang == "zh" else "en"
+    try:
+        if list_rubrics:
+            _list_rubrics(fmt, text_lang)
+            return
+        if scores_file is None:
+            raise click.UsageError("give a SCORES_FILE (or --list-rubrics)")
+        if (rubric_name is None) == (rubric_file is None):
+            raise click.UsageError(
+                "choose one rubric: --rubric NAME (see --list-rubrics) or --rubric-file PATH; "
+                "no rubric is assumed"
+            )
+        rubric = load_rubric(rubric_name) if rubric_name else Rubric.from_toml(str(rubric_file))
+        scores = read_scores(scores_file)
+        rated_year = year if year is not None else scores.year
+        if rated_year is None:
+            raise click.UsageError("give the year rated: --year, or year = ... in the scores file")
+        result = rate(rubric, scores.branches, rated_year)
+    except VillageModelError as error:
+        raise click.ClickException(str(error)) from error
+    if fmt == "json":
+        document = {
+            "rubric": _rubric_json(rubric),
+            "year": result.year,
+            "ratings": [
+                {
+                    "branch_id": r.branch_id,
+                    "rating": r.rating.value,
+                    "stars": r.rating.stars,
+                    "score": to_plain(r.score.total),
+                    "by_score": r.by_score.value,
+                    "vetoes": [v.id for v in r.score.vetoes],
+                    "quota_demoted": r.quota_demoted,
+                    "rubric": r.record.rubric,
+                }
+                for r in result.ratings
+            ],
+            "explanation": result.explanation.to_json(),
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    click.echo(result.explanation.to_text(text_lang))
