@@ -70,6 +70,7 @@ from villagemodel import (
     Township,
     TownshipKind,
     Unit,
+    UniversityAdmission,
     UnknownReferenceError,
     Village,
     WaterSupply,
@@ -77,6 +78,7 @@ from villagemodel import (
 )
 from villagemodel.ids import (
     ActivityId,
+    AdmissionId,
     AllocationId,
     AwardId,
     BranchId,
@@ -308,6 +310,11 @@ def sample_tables() -> Tables:
                 household_id=H4,
                 surveyed_on=D(2022, 5, 2),
                 out_of_school_member_ids=(MemberId("m6"),),
+            ),
+        ],
+        "admissions": [
+            UniversityAdmission(
+                id=AdmissionId("a1"), member_id=MemberId("m3"), admitted_on=D(2022, 9, 1)
             ),
         ],
         "collective_incomes": [

@@ -75,6 +75,7 @@ from villagemodel import (
     Township,
     TownshipKind,
     Unit,
+    UniversityAdmission,
     Village,
     WaterSupply,
     WorkingCapacity,
@@ -82,6 +83,7 @@ from villagemodel import (
 )
 from villagemodel.ids import (
     ActivityId,
+    AdmissionId,
     AllocationId,
     AwardId,
     BranchId,
@@ -305,6 +307,9 @@ VALID_RECORDS: dict[str, attrs.AttrsInstance] = {
     "MonitoringRecord": monitoring(),
     "WaterSupply": WaterSupply(litres_per_person_per_day=60, piped_into_home=True),
     "GuaranteeSurvey": survey(),
+    "UniversityAdmission": UniversityAdmission(
+        id=AdmissionId("a1"), member_id=MemberId("m1"), admitted_on=D(2022, 9, 1)
+    ),
     "PovertyStatus": PovertyStatus(kind=PovertyStatusKind.NEITHER),
     "Fund": fund(),
     "Allocation": allocation(),

@@ -47,6 +47,7 @@ from villagemodel.households import (
     Relation,
     RiskCategory,
     Sex,
+    UniversityAdmission,
     WaterSupply,
     WorkingCapacity,
 )
@@ -168,6 +169,7 @@ __all__ = [
     "TownshipKind",
     "Unit",
     "UnitMismatchError",
+    "UniversityAdmission",
     "UnknownDatasetError",
     "UnknownReferenceError",
     "Village",

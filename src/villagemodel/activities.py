@@ -76,6 +76,7 @@ class ActivityKind(LabelledEnum):
         "self-built housing safety inspection",
     )
     CUSTOMS_REFORM = ("customs_reform", "移风易俗宣传", "campaign to reform customs")
+    STUDENT_AWARD = ("student_award", "奖励优秀学生", "awards to outstanding students")
     OTHER = ("other", "其他", "other")
 
 
@@ -83,8 +84,9 @@ class ActivityKind(LabelledEnum):
 class Activity:
     """One event, held on one day in one or more villages.
 
-    ``attendance`` counts attendances (人次); ``title`` is required for kind
-    ``OTHER``.
+    ``attendance`` counts attendances (人次) and ``beneficiaries`` the people
+    an event reached or rewarded (人, 名: "奖励156名优秀学生"); ``title`` is
+    required for kind ``OTHER``.
     """
 
     id: ActivityId = attrs.field(validator=f.identifier)
@@ -95,6 +97,9 @@ class Activity:
     held_on: datetime.date = attrs.field(validator=f.date)
     attendance: PersonTimes | None = attrs.field(
         default=None, validator=f.instance_of(PersonTimes, optional=True)
+    )
+    beneficiaries: PersonCount | None = attrs.field(
+        default=None, validator=f.instance_of(PersonCount, optional=True)
     )
     title: str | None = attrs.field(default=None, validator=f.optional_text)
     organiser: str | None = attrs.field(default=None, validator=f.optional_text)

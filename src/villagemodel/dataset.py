@@ -61,6 +61,7 @@ from villagemodel.households import (
     PovertyStatus,
     PovertyStatusKind,
     RiskCategory,
+    UniversityAdmission,
 )
 from villagemodel.ids import (
     BranchId,
@@ -226,6 +227,12 @@ TABLES: Final[tuple[Table, ...]] = (
         ),
     ),
     Table(
+        name="admissions",
+        record=UniversityAdmission,
+        singular="university admission",
+        references=(("member_id", "members"),),
+    ),
+    Table(
         name="collective_incomes",
         record=CollectiveIncome,
         singular="collective income",
@@ -319,6 +326,7 @@ class Dataset:
     incomes: tuple[HouseholdIncome, ...] = attrs.field(factory=tuple, converter=_records)
     monitoring: tuple[MonitoringRecord, ...] = attrs.field(factory=tuple, converter=_records)
     surveys: tuple[GuaranteeSurvey, ...] = attrs.field(factory=tuple, converter=_records)
+    admissions: tuple[UniversityAdmission, ...] = attrs.field(factory=tuple, converter=_records)
     collective_incomes: tuple[CollectiveIncome, ...] = attrs.field(
         factory=tuple, converter=_records
     )

@@ -33,7 +33,15 @@ import attrs
 from villagemodel import _fields as f
 from villagemodel._numbers import to_decimal
 from villagemodel.errors import InvalidValueError, PeriodError
-from villagemodel.ids import HamletId, HouseholdId, MemberId, MonitoringId, SurveyId, VillageId
+from villagemodel.ids import (
+    AdmissionId,
+    HamletId,
+    HouseholdId,
+    MemberId,
+    MonitoringId,
+    SurveyId,
+    VillageId,
+)
 from villagemodel.labels import LabelledEnum
 from villagemodel.money import Money
 
@@ -50,6 +58,7 @@ __all__ = [
     "Relation",
     "RiskCategory",
     "Sex",
+    "UniversityAdmission",
     "WaterSupply",
     "WorkingCapacity",
 ]
@@ -310,3 +319,12 @@ class GuaranteeSurvey:
     water: WaterSupply | None = attrs.field(
         default=None, validator=f.instance_of(WaterSupply, optional=True)
     )
+
+
+@attrs.frozen(kw_only=True)
+class UniversityAdmission:
+    """A household member admitted to university (大学新生): "两年来，新增大学新生122名"."""
+
+    id: AdmissionId = attrs.field(validator=f.identifier)
+    member_id: MemberId = attrs.field(validator=f.identifier)
+    admitted_on: datetime.date = attrs.field(validator=f.date)

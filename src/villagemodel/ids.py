@@ -12,6 +12,7 @@ from typing import NewType
 
 __all__ = [
     "ActivityId",
+    "AdmissionId",
     "AllocationId",
     "AwardId",
     "BranchId",
@@ -56,6 +57,7 @@ HouseholdId = NewType("HouseholdId", str)
 MemberId = NewType("MemberId", str)
 MonitoringId = NewType("MonitoringId", str)
 SurveyId = NewType("SurveyId", str)
+AdmissionId = NewType("AdmissionId", str)
 FundId = NewType("FundId", str)
 AllocationId = NewType("AllocationId", str)
 ProjectId = NewType("ProjectId", str)
