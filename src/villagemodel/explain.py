@@ -97,8 +97,10 @@ def display(value: object, lang: Lang) -> str:
         return "无" if zh else "none"
     if isinstance(value, bool):
         return ("是" if value else "否") if zh else ("yes" if value else "no")
-    if isinstance(value, Money | Percentage | PercentagePoints | Count | Quantity):
-        return value.format_zh() if zh else value.format_en()
+    if isinstance(value, Money | Percentage | PercentagePoints | Count | Quantity) or (
+        hasattr(value, "format_zh") and hasattr(value, "format_en")
+    ):
+        return str(value.format_zh() if zh else value.format_en())
     if isinstance(value, Rate):
         return str(value.value)
     if isinstance(value, LabelledEnum):
@@ -121,6 +123,8 @@ def to_plain(value: object) -> object:
     in ISO form, enums as their codes, fractions as ``"2/3"``."""
     if value is None or isinstance(value, bool | int | str):
         return value
+    if hasattr(value, "to_plain"):
+        return value.to_plain()
     if isinstance(value, Money):
         return str(value.yuan)
     if isinstance(value, Percentage | PercentagePoints):

@@ -39,7 +39,7 @@ from typing import Any, Final
 
 import attrs
 
-from villagemodel._numbers import round_fraction
+from villagemodel._numbers import EXACT, round_fraction
 from villagemodel.activities import ActivityKind, AwardKind
 from villagemodel.dataset import Dataset
 from villagemodel.errors import InvalidValueError, VillageModelError
@@ -68,11 +68,72 @@ __all__ = [
     "MetricDefinition",
     "MetricValue",
     "MissingPolicy",
+    "MoneyAverage",
     "Subject",
     "Term",
     "UnknownMetricError",
     "compute",
 ]
+
+
+@attrs.frozen
+class MoneyAverage:
+    """An exact average amount of money: a total divided by a count.
+
+    Kept as the exact ratio, so that the average times the count gives the
+    total back exactly; shown rounded half up to the fen, which the display
+    says.
+
+    >>> avg = MoneyAverage(Money(902000), 6)
+    >>> avg.exact
+    Fraction(451000, 3)
+    >>> avg * 6
+    Money('902000')
+    >>> avg.format_zh(), avg.format_en()
+    ('约15.03万元', 'about 150,333.33 yuan (rounded half up)')
+    """
+
+    total: Money
+    count: int
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1:
+            raise InvalidValueError("MoneyAverage.count", self.count, "a positive int")
+
+    @property
+    def exact(self) -> Fraction:
+        return Fraction(self.total.yuan) / self.count
+
+    def rounded(self, places: int = 2) -> Money:
+        """Rounded half up to ``places`` decimals of a yuan."""
+        return self.total.divided_by(self.count, places=places)
+
+    def __mul__(self, factor: int) -> Money:
+        """The average times a whole number, exactly (it must come to whole fen)."""
+        product = self.exact * factor
+        if (product * 100).denominator != 1:
+            raise InvalidValueError(
+                "MoneyAverage * factor", factor, "the product is not a whole number of fen"
+            )
+        return Money(EXACT.divide(Decimal(product.numerator), Decimal(product.denominator)))
+
+    def to_plain(self) -> dict[str, str]:
+        """JSON-ready: the exact ratio, and the amount rounded half up to the fen."""
+        return {"exact": str(self.exact), "rounded": str(self.rounded().yuan)}
+
+    def format_zh(self) -> str:
+        """Exact amounts as they are; others rounded half up, marked 约."""
+        money = self.rounded()
+        if money.yuan == self.exact:
+            return money.format_zh()
+        return f"约{money.format_zh(places=2)}"
+
+    def format_en(self) -> str:
+        """Exact amounts as they are; others rounded half up to the fen, marked."""
+        money = self.rounded()
+        if money.yuan == self.exact:
+            return money.format_en()
+        return f"about {money.format_en()} (rounded half up)"
 
 
 class UnknownMetricError(VillageModelError, LookupError):
@@ -449,13 +510,13 @@ def _income_per_village(ctx: Context) -> MetricValue:
     terms, missing, total = _incomes(ctx)
     n = len(ctx.villages)
     terms.append(Term(label_en="number of villages", label_zh="村数", value=n))
-    value = None if missing or n == 0 else total.divided_by(n)
+    value = None if missing or n == 0 else MoneyAverage(total, n)
     return ctx.derive(
         value,
         terms=tuple(terms),
         missing=tuple(missing),
-        rounding_en="rounded half up to the fen (0.01 yuan)",
-        rounding_zh="四舍五入到分",
+        rounding_en="kept exact (total ÷ villages); shown rounded half up to the fen",
+        rounding_zh="保留精确值（总量÷村数）；显示时四舍五入到分",
     )
 
 
