@@ -46,7 +46,7 @@ from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -60,6 +60,8 @@ from villagemodel.errors import (
 from villagemodel.labels import LabelledEnum
 from villagemodel.money import Money
 from villagemodel.quantities import Percentage
+
+E = TypeVar("E", bound=LabelledEnum)
 
 __all__ = [
     "Confidence",
@@ -174,11 +176,16 @@ class Confidence(LabelledEnum):
     LOW = ("low", "低", "low: read from context or an example")
 
 
+def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError("Source.title", value, "every source needs a title")
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """Where a value comes from: a document, its issuer and date, a link."""
 
-    title: str
+    title: str = attrs.field(validator=_title)
     issuer: str | None = None
     date: datetime.date | None = None
     url: str | None = None
@@ -236,18 +243,44 @@ def _convert(kind: ValueKind, raw: object, path: str) -> object:
     return tuple(raw)
 
 
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "effective_until":
+        return
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise InvalidValueError(
+            f"ParameterValue.{attribute.name}", value, "expected a date without a time of day"
+        )
+
+
+def _of_type(kind: type) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise InvalidValueError(
+                f"{type(instance).__name__}.{attribute.name}", value, f"expected a {kind.__name__}"
+            )
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class ParameterValue:
     """One value of a parameter: for a jurisdiction, from a date, with its source."""
 
-    jurisdiction: Jurisdiction
-    effective_from: datetime.date
+    jurisdiction: Jurisdiction = attrs.field(validator=_of_type(Jurisdiction))
+    effective_from: datetime.date = attrs.field(validator=_day)
     value: Any
-    source: Source
-    confidence: Confidence
-    example: bool = False
+    source: Source = attrs.field(validator=_of_type(Source))
+    confidence: Confidence = attrs.field(validator=_of_type(Confidence))
+    example: bool = attrs.field(default=False, validator=_of_type(bool))
     note: str | None = None
-    effective_until: datetime.date | None = None
+    effective_until: datetime.date | None = attrs.field(default=None, validator=_day)
+
+    @effective_until.validator
+    def _after_start(self, attribute: attrs.Attribute[Any], value: datetime.date | None) -> None:
+        if value is not None and value < self.effective_from:
+            raise InvalidValueError(
+                "ParameterValue.effective_until", value, "comes before effective_from"
+            )
 
     def in_force_on(self, day: datetime.date) -> bool:
         """Whether the value applies on ``day``."""
@@ -410,15 +443,19 @@ class ParameterSet:
         tried: list[str] = []
         for level in place.chain():
             tried.append(level.path)
-            candidates = [
+            started = [
                 v
                 for v in parameter.values
                 if v.jurisdiction == level
-                and v.in_force_on(on)
+                and v.effective_from <= on
                 and (allow_examples or not v.example)
             ]
-            if candidates:
-                chosen = max(candidates, key=lambda v: v.effective_from)
+            # The value that took effect last is the one in force; if it has
+            # expired, nothing is in force here (an older value does not
+            # come back), and the lookup moves up a level.
+            latest = max(started, key=lambda v: v.effective_from, default=None)
+            if latest is not None and latest.in_force_on(on):
+                chosen = latest
                 return ResolvedParameter(
                     name=name,
                     value=chosen.value,
@@ -478,6 +515,15 @@ def _require(mapping: Mapping[str, Any], key: str, path: str, kind: type | tuple
     return value
 
 
+def _enum(kind: type[E], raw: object, path: str) -> E:
+    if not isinstance(raw, str):
+        raise InvalidValueError(path, raw, f"expected the code of a {kind.__name__}")
+    try:
+        return kind.parse(raw)
+    except InvalidValueError as error:
+        raise InvalidValueError(path, raw, error.reason) from None
+
+
 def _unknown_keys(mapping: Mapping[str, Any], allowed: set[str], path: str) -> None:
     extra = sorted(set(mapping) - allowed)
     if extra:
@@ -507,6 +553,8 @@ def _parse_value(raw: object, kind: ValueKind, path: str) -> ParameterValue:
         raise InvalidValueError(path, raw, "expected a table")
     _unknown_keys(raw, _VALUE_KEYS, path)
     start = _require(raw, "effective_from", path, datetime.date)
+    if isinstance(start, datetime.datetime):
+        raise InvalidValueError(f"{path}.effective_from", start, "expected a date without a time")
     until = raw.get("effective_until")
     if until is not None and (not isinstance(until, datetime.date) or until < start):
         raise InvalidValueError(f"{path}.effective_until", until, "expected a date after the start")
@@ -521,7 +569,7 @@ def _parse_value(raw: object, kind: ValueKind, path: str) -> ParameterValue:
         effective_until=until,
         value=_convert(kind, raw["value"], f"{path}.value"),
         source=_parse_source(raw.get("source"), f"{path}.source"),
-        confidence=Confidence.parse(_require(raw, "confidence", path, str)),
+        confidence=_enum(Confidence, _require(raw, "confidence", path, str), f"{path}.confidence"),
         example=example,
         note=raw.get("note"),
     )
@@ -548,7 +596,7 @@ def _parse_file(data: Mapping[str, Any], origin: str) -> dict[str, Parameter]:
                 raise InvalidValueError(path, entry, "expected a table")
             _unknown_keys(entry, _PARAMETER_KEYS, path)
             name = _require(entry, "name", path, str)
-            kind = ValueKind.parse(_require(entry, "kind", path, str))
+            kind = _enum(ValueKind, _require(entry, "kind", path, str), f"{path}.kind")
             values = tuple(
                 _parse_value(raw, kind, f"{path}.values[{j}]")
                 for j, raw in enumerate(_require(entry, "values", path, list))
