@@ -635,6 +635,7 @@ def _index_table(
     kind = table.record
     get_key = table.key
     bad: set[int] = set()
+    first: dict[Hashable, int] = {}
     for i, record in enumerate(rows):
         if type(record) is not kind:
             problems.append(
@@ -648,10 +649,11 @@ def _index_table(
             continue
         key = get_key(record)
         if key in index:
-            problems.append(_duplicate(table, rows, i, key))
+            problems.append(_duplicate(table, i, key, first[key]))
             bad.add(i)
             continue
         index[key] = record
+        first[key] = i
     return index, _Rows(rows, bad)
 
 
@@ -668,13 +670,9 @@ class _Rows(Iterable[tuple[int, Any]]):
         return ((i, row) for i, row in enumerate(self._rows) if i not in self._skip)
 
 
-def _duplicate(table: Table, rows: tuple[Any, ...], i: int, key: Hashable) -> Problem:
+def _duplicate(table: Table, i: int, key: Hashable, first: int) -> Problem:
     label = table.key_fields[0] if len(table.key_fields) == 1 else "key"
     what = "id" if label == "id" else f"({', '.join(table.key_fields)})"
-    get_key = table.key
-    first = next(
-        j for j, row in enumerate(rows) if type(row) is table.record and get_key(row) == key
-    )
     return Problem(
         path=f"{table.name}[{i}].{label}",
         value=key,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -238,13 +238,21 @@ class HousingGrade(LabelledEnum):
         return self in (HousingGrade.A, HousingGrade.B)
 
 
+def _litres(value: Decimal | int | None) -> Decimal | None:
+    """Converter: a non-negative int becomes an exact Decimal; anything else
+    is left for the validator, which refuses it naming the value as given."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return Decimal(value)
+    return cast(Decimal | None, value)
+
+
 def _optional_non_negative_decimal(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     if value is None:
         return
     number = to_decimal(value, f.path_of(instance, attribute))
-    if number < 0 or not isinstance(value, Decimal | int) or isinstance(value, bool):
+    if number < 0 or not isinstance(value, Decimal):
         raise InvalidValueError(
             f.path_of(instance, attribute), value, "expected a non-negative Decimal or int"
         )
@@ -269,8 +277,8 @@ class WaterSupply:
     Unknown facts are ``None``; the thresholds are rule parameters, not here.
     """
 
-    litres_per_person_per_day: Decimal | int | None = attrs.field(
-        default=None, validator=_optional_non_negative_decimal
+    litres_per_person_per_day: Decimal | None = attrs.field(
+        default=None, converter=_litres, validator=_optional_non_negative_decimal
     )
     piped_into_home: bool | None = attrs.field(default=None, validator=f.optional_flag)
     trip_minutes: int | None = attrs.field(default=None, validator=_optional_non_negative_int)

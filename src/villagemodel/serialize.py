@@ -33,10 +33,12 @@ villagemodel.errors.DatasetValidationError: 1 problem in the dataset:
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -81,12 +83,15 @@ def _structure_date(value: object, _: type[Any]) -> datetime.date:
         raise PeriodError("value", value, "expected a date without a time of day")
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
     raise PeriodError("value", value, "expected a date written YYYY-MM-DD")
+
+
+_ISO_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _structure_enum(value: object, kind: type[LabelledEnum]) -> LabelledEnum:
@@ -183,8 +188,9 @@ def dataset_from_data(data: object) -> Dataset:
     ``data`` maps table names (``"villages"``, ``"households"``, ...) to lists
     of records as plain mappings, plus an optional ``"name"``. Raises
     :class:`~villagemodel.errors.DatasetValidationError` with every problem
-    found: first those of single records, then, when every record is valid,
-    those of the dataset as a whole.
+    found: those of single records, and those of the dataset as a whole
+    (references, keys, cross-record rules) among the records that are valid.
+    A reference to a record that is itself invalid is not reported again.
     """
     if not isinstance(data, Mapping):
         raise DatasetValidationError(
@@ -192,7 +198,9 @@ def dataset_from_data(data: object) -> Dataset:
         )
     problems: list[Problem] = []
     known = {table.name: table for table in TABLES}
-    tables: dict[str, Any] = {}
+    tables: dict[str, list[Any]] = {}
+    positions: dict[str, list[int]] = {}
+    broken_ids: set[str] = set()
     for key, rows in data.items():
         if key == "name":
             if not isinstance(rows, str):
@@ -205,14 +213,39 @@ def dataset_from_data(data: object) -> Dataset:
         if not isinstance(rows, list | tuple):
             problems.append(Problem(path=key, value=rows, message="expected a list of records"))
             continue
-        try:
-            tables[key] = converter.structure(rows, tuple[table.record, ...])  # type: ignore[name-defined]
-        except Exception as error:  # every structuring error becomes a problem
-            problems.extend(_problems(error, key))
+        kept: list[Any] = []
+        where: list[int] = []
+        for i, raw in enumerate(rows):
+            try:
+                kept.append(converter.structure(raw, table.record))
+                where.append(i)
+            except Exception as error:  # every structuring error becomes a problem
+                problems.extend(_problems(error, f"{key}[{i}]"))
+                if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+                    broken_ids.add(raw["id"])
+        tables[key] = kept
+        positions[key] = where
+    raw_name = data.get("name")
+    name = raw_name if isinstance(raw_name, str) else None
+    for problem in Dataset.check(name=name, **tables):  # type: ignore[arg-type]
+        if problem.value in broken_ids and problem.message.endswith("has this id"):
+            continue  # the record it names is invalid and already reported
+        problems.append(_in_document(problem, positions))
     if problems:
         raise DatasetValidationError(problems)
-    name = data.get("name")
     return Dataset(name=name, **tables)
+
+
+_ROW: Final = re.compile(r"^(?P<table>\w+)\[(?P<index>\d+)\](?P<rest>.*)$")
+
+
+def _in_document(problem: Problem, positions: Mapping[str, list[int]]) -> Problem:
+    """The problem with its row number in the document rather than among the valid rows."""
+    match = _ROW.match(problem.path)
+    if match is None or match["table"] not in positions:
+        return problem
+    row = positions[match["table"]][int(match["index"])]
+    return attrs.evolve(problem, path=f"{match['table']}[{row}]{match['rest']}")
 
 
 def dataset_to_data(dataset: Dataset) -> dict[str, Any]:
