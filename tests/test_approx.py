@@ -37,6 +37,17 @@ def test_20_wan_yu_leaves_only_the_part_below_wan_open() -> None:
     )
 
 
+def test_wan_yu_after_a_decimal_leaves_only_the_next_digit_open() -> None:
+    assert parse("1.5万余元").interval == Interval.between(
+        15000, 16000, low_closed=False, high_closed=False
+    )
+
+
+def test_bu_man_excludes_the_bound() -> None:
+    """不满 excludes the bound (民法典 art. 1259)."""
+    assert parse("不满18岁").interval == Interval.less_than(18, floor=0)
+
+
 def test_street_lamps_600_yu_zhan() -> None:
     """ "安装路灯600余盏"."""
     q = parse("600余盏")

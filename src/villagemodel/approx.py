@@ -22,7 +22,7 @@ expression          reading (default convention)                    interval
 ``突破10万元``         exceeds                                            (100000, ∞)
 ``达到98%``           at least                                           [98, ∞)
 ``98%以上``           at least (以上 includes the bound)                 [98, ∞)
-``不到5户``           less than                                          [0, 5)
+``不到5户``, ``不满5户``  less than                                       [0, 5)
 ``近500人`` (no t)    below, by an unknown margin                      [0, 500)
 ``一两分钟``           one or two                                          [1, 2]
 ``近500人``           approaching: below, within a stated tolerance       [500·(1−t), 500)
@@ -354,7 +354,19 @@ _DIGITS: Final = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
-_PREFIXES: Final = ("超过", "突破", "达到", "不到", "不足", "将近", "大约", "近", "约", "逾")
+_PREFIXES: Final = (
+    "超过",
+    "突破",
+    "达到",
+    "不到",
+    "不足",
+    "不满",
+    "将近",
+    "大约",
+    "近",
+    "约",
+    "逾",
+)
 _SUFFIXES: Final = ("及以上", "以上", "以下", "以内", "左右")
 _UNIT_WORDS: Final = sorted(_UNITS_BY_WORD, key=len, reverse=True)
 
@@ -499,8 +511,10 @@ def parse(
         interval = Interval.between(value, pair * scale)
     elif marker is not None:
         # 20余万: the 万 digit is open (one step of the last digit, times 万);
-        # 20万余: only the part below 万 is open (one 万).
-        width = scale if after or groups["classifier_more"] else step * scale
+        # 20万余: only the part below the last written digit is open (one 万
+        # for 20万余, a tenth of a 万 for 1.5万余).
+        unit_step = step if step < 1 else Fraction(1)
+        width = unit_step * scale if after or groups["classifier_more"] else step * scale
         interval = (
             Interval.more_than(value)
             if convention is Convention.STRICT
@@ -553,7 +567,7 @@ def _qualify(
         return Interval.more_than(value)
     if word in ("达到", "以上", "及以上"):
         return Interval.at_least(value)
-    if word in ("不到", "不足"):
+    if word in ("不到", "不足", "不满"):
         return Interval.less_than(value, floor=0)
     if word in ("以下", "以内"):
         return Interval.at_most(value, floor=0)

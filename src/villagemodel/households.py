@@ -190,7 +190,9 @@ class MonitoringRecord:
     """One spell of monitoring of a household (防止返贫监测).
 
     The spell opens on ``identified_on`` and stays open until
-    ``risk_eliminated_on`` (消除风险), both dates included in the spell.
+    ``risk_eliminated_on`` (消除风险): the household is monitored from the day
+    it was identified up to the day before its risk was eliminated; on the
+    day of elimination it is no longer monitored.
     """
 
     id: MonitoringId = attrs.field(validator=f.identifier)
@@ -275,6 +277,7 @@ class WaterSupply:
     person per day, access (piped into the home, or the time and distance of
     one trip to fetch water) and reliability (days a year without supply).
     Unknown facts are ``None``; the thresholds are rule parameters, not here.
+    ``trip_minutes`` is the time to fetch water once, there and back (取水往返时间).
     """
 
     litres_per_person_per_day: Decimal | None = attrs.field(

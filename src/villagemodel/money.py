@@ -75,8 +75,13 @@ class Money:
 
     def __init__(self, yuan: Decimal | int | str) -> None:
         number = to_decimal(yuan, "Money")
-        exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and exponent > 0:  # 9.02E+5 is stored as 902000
+        _, digits, exponent = number.as_tuple()
+        assert isinstance(exponent, int)  # finite, checked by to_decimal
+        if len(digits) + max(exponent, 0) > EXACT.prec:
+            raise InvalidValueError(
+                "Money", yuan, f"more than {EXACT.prec} digits: not an amount of money"
+            )
+        if exponent > 0:  # 9.02E+5 is stored as 902000
             number = number.quantize(Decimal(1), context=EXACT)
         object.__setattr__(self, "_yuan", number)
 

@@ -173,10 +173,16 @@ class Period:
         """Everything up to ``as_of`` (``截至目前``, ``累计``).
 
         Without ``start`` the period begins on 1 January of :data:`MIN_YEAR`,
-        that is, it covers every record the model can hold.
+        that is, it covers every record the model can hold, and is labelled
+        截至…; with a ``start`` it is labelled by its two dates.
+
+        >>> Period.up_to(pendulum.date(2023, 4, 18), start=pendulum.date(2021, 1, 1)).label_zh()
+        '2021年1月1日至2023年4月18日'
         """
-        first = pendulum.date(MIN_YEAR, 1, 1) if start is None else as_date(start, "start")
-        return cls(start=first, end=as_date(as_of, "as_of"), label=("up_to", 0))
+        if start is None:
+            first = pendulum.date(MIN_YEAR, 1, 1)
+            return cls(start=first, end=as_date(as_of, "as_of"), label=("up_to", 0))
+        return cls(start=as_date(start, "start"), end=as_date(as_of, "as_of"))
 
     # -- tests ------------------------------------------------------------
     def __contains__(self, day: object) -> bool:
