@@ -6,8 +6,13 @@ work teams in Lingyun County) as records: places, Party branches, work teams,
 industries, and the figures the report gives for single villages. Figures the
 report gives only for the group, or only approximately, are not records.
 
+``lingyun-2022-synthetic`` is generated, not read from a file: the records of
+``lingyun-2022`` extended with invented households, people, incomes, funds,
+projects and events from which every figure of the report is computed back
+(see :mod:`villagemodel.synthetic`). Its description says it is synthetic.
+
 >>> available()
-('lingyun-2022',)
+('lingyun-2022', 'lingyun-2022-synthetic')
 >>> ds = load("lingyun-2022")
 >>> [v.name for v in ds.villages]
 ['陶化村', '初化村', '后龙村', '那留村', '腰马村', '双达村']
@@ -15,14 +20,18 @@ report gives only for the group, or only approximately, are not records.
 '22.7万元'
 >>> info("lingyun-2022").as_of
 datetime.date(2023, 4, 18)
+>>> info("lingyun-2022-synthetic").synthetic
+True
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import tomllib
+from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -49,16 +58,42 @@ class DatasetInfo:
     synthetic: bool
 
 
-def available() -> tuple[str, ...]:
-    """The names of the bundled datasets, sorted."""
+def _synthetic_info() -> DatasetInfo:
+    from villagemodel import synthetic  # noqa: PLC0415 - it builds on the bundled files
+
+    return synthetic.dataset_info()
+
+
+def _synthetic_build() -> Dataset:
+    from villagemodel import synthetic  # noqa: PLC0415 - it builds on the bundled files
+
+    return synthetic.build_synthetic()
+
+
+_GENERATED: Final[dict[str, tuple[Callable[[], DatasetInfo], Callable[[], Dataset]]]] = {
+    "lingyun-2022-synthetic": (_synthetic_info, _synthetic_build),
+}
+"""Datasets built by code rather than read from a file: name -> (description, builder)."""
+
+
+def _files() -> tuple[str, ...]:
     folder = resources.files("villagemodel") / "data" / "datasets"
     return tuple(
-        sorted(
-            entry.name.removesuffix(_SUFFIX)
-            for entry in folder.iterdir()
-            if entry.name.endswith(_SUFFIX)
-        )
+        entry.name.removesuffix(_SUFFIX)
+        for entry in folder.iterdir()
+        if entry.name.endswith(_SUFFIX)
     )
+
+
+def available() -> tuple[str, ...]:
+    """The names of the bundled datasets, sorted: the files and the generated ones."""
+    return tuple(sorted({*_files(), *_GENERATED}))
+
+
+@functools.cache
+def _generated(name: str) -> Dataset:
+    """A generated dataset, built once (datasets are immutable)."""
+    return _GENERATED[name][1]()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -72,6 +107,8 @@ def _read(name: str) -> dict[str, Any]:
 
 def info(name: str) -> DatasetInfo:
     """The description of a bundled dataset."""
+    if name in _GENERATED:
+        return _GENERATED[name][0]()
     header = _read(name).get("dataset")
     if not isinstance(header, dict):
         raise DatasetValidationError(
@@ -86,6 +123,8 @@ def load(name: str) -> Dataset:
     Raises :class:`~villagemodel.errors.UnknownDatasetError` listing the
     available names when there is none by that name.
     """
+    if name in _GENERATED:
+        return _generated(name)
     data = _read(name)
     header = data.pop("dataset", {})
     data["name"] = header.get("name", name)
