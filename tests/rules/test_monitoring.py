@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from tests.rules.test_guarantees import (
@@ -414,12 +414,60 @@ incomes_near_the_line = st.one_of(
         [None, 0, LINE_2022 - 1, LINE_2022, LINE_2022 + 1, LINE_2023 - 1, LINE_2023, LINE_2023 + 1]
     ),
 )
-capacity_lists = st.lists(st.sampled_from([*WorkingCapacity, None]), min_size=1, max_size=3)
+capacities = st.sampled_from([*WorkingCapacity, None])
+capacity_lists = st.lists(capacities, min_size=1, max_size=3)
+LINES = {2022: LINE_2022, 2023: LINE_2023}
+
+
+# Choices are made with ``sampled_from``, which picks evenly; ``integers``
+# leans towards the low end of its range, so it only sets the amounts.
+NEAR = ("above", "above", "above", "above", "on the line or one yuan either side", "below")
+THREE_IN_FOUR = st.sampled_from((True, True, True, False))
+
+
+@st.composite
+def income_near(draw: st.DrawFn, line: int) -> int:
+    """A per-capita income near ``line``: four times in six up to 2,000 yuan
+    above it, once on it or one yuan either side, once up to 400 yuan below
+    (above the line about seven times in ten)."""
+    kind = draw(st.sampled_from(NEAR))
+    if kind == "above":
+        return line + draw(st.integers(2, 2000))
+    if kind == "below":
+        return line - draw(st.integers(2, 400))
+    return draw(st.sampled_from([line, line - 1, line + 1]))
+
+
+@st.composite
+def secured_homes(draw: st.DrawFn, hid: str = "h1") -> Home:
+    """A monitored household with every guarantee met (housing grade A or B),
+    a member able to work, and an income near the line in 2022 and 2023:
+    eligible for risk elimination about half the time (both incomes above
+    their lines), blocked by its income otherwise."""
+    able = draw(st.sampled_from([WorkingCapacity.FULL, WorkingCapacity.PARTIAL]))
+    others = draw(st.lists(capacities, max_size=2))
+    at = draw(st.integers(0, len(others)))
+    members = [*others[:at], able, *others[at:]]
+    return home(
+        hid,
+        village=draw(st.sampled_from(SIX_VILLAGES[:2])),
+        history=draw(st.sampled_from(PovertyHistory)),
+        size=len(members),
+        capacities=members,
+        survey=full_survey(housing_grade=draw(st.sampled_from([HousingGrade.A, HousingGrade.B]))),
+        incomes={year: draw(income_near(line)) for year, line in LINES.items()},
+        monitoring=[SPELL],
+    )
 
 
 @st.composite
 def monitored_homes(draw: st.DrawFn, hid: str = "h1") -> Home:
-    """A household, usually monitored, with generated incomes, survey and capacities."""
+    """A household: three times in four a secured one (:func:`secured_homes`),
+    so that both eligible and ineligible households are common; otherwise
+    one with generated incomes, survey and capacities, usually monitored,
+    rarely eligible."""
+    if draw(THREE_IN_FOUR):
+        return draw(secured_homes(hid))
     capacities = draw(capacity_lists)
     size = len(capacities)
     incomes = {
@@ -433,7 +481,6 @@ def monitored_homes(draw: st.DrawFn, hid: str = "h1") -> Home:
         history=history,
         size=size,
         capacities=capacities,
-        # Half the time everything is secured, so that eligible cases are common.
         survey=draw(st.one_of(st.just(full_survey()), surveys(size))),
         incomes=incomes,
         monitoring=spells,
@@ -452,12 +499,21 @@ def raised(h: Home, by: Sequence[int]) -> Home:
     return attrs.evolve(h, incomes=incomes)
 
 
-@given(monitored_homes(), st.booleans())
+def record_outcome(result: Any) -> None:
+    """Record for the statistics whether the household was eligible, and what blocked it."""
+    event("eligible" if result.eligible else "not eligible")
+    for blocker in result.blockers:
+        event(f"blocked: {blocker.code}")
+
+
+@given(monitored_homes(), THREE_IN_FOUR)
 def test_elimination_is_never_granted_with_a_guarantee_unmet_or_unknown_or_income_not_above(
     h: Home, spending: bool
 ) -> None:
     result = eliminate(dataset_of([h]), "h1", rigid_spending_controlled=spending)
+    record_outcome(result)
     if not result.eligible:
+        assert result.blockers
         return
     assert result.guarantees.all_met
     assert all(g.outcome is Outcome.MET for g in result.guarantees.components)
@@ -479,9 +535,14 @@ def test_raising_income_never_turns_eligible_into_not_eligible(
     before_data, after_data = dataset_of([h]), dataset_of([raised(h, extra)])
     before = eliminate(before_data, "h1")
     after = eliminate(after_data, "h1")
+    event(
+        f"{'eligible' if before.eligible else 'not eligible'} before the raise, "
+        f"{'eligible' if after.eligible else 'not eligible'} after"
+    )
     assert not before.eligible or after.eligible
     # Nor does it bring into monitoring a household that was not to be monitored.
     if decide(before_data, "h1", sudden_hardship=sudden).answer is Answer.NO:
+        event("not to be monitored before the raise")
         assert decide(after_data, "h1", sudden_hardship=sudden).answer is Answer.NO
 
 

@@ -23,7 +23,10 @@ record whose :attr:`~DecisionRecord.explanation` shows the checks made; a
 step out of order, dated before the previous step, a resolution after a
 failed deliberation, or a merge the branch may not make is refused with a
 :class:`DecisionProcedureError` subclass naming the step expected and the
-step given. The quorum and the majority are parameters (kind ``fraction``).
+step given. The steps of a record cannot be given from outside: a record
+starts empty, and one is rebuilt from stored steps (:class:`StoredStep`)
+with :meth:`DecisionRecord.replay`, which takes them through the same
+checks. The quorum and the majority are parameters (kind ``fraction``).
 A failed deliberation leaves the record waiting for a new deliberation
 (step 3 again, on a later or the same day); it never reaches step 4.
 
@@ -83,6 +86,7 @@ __all__ = [
     "StepDateError",
     "StepOutOfOrderError",
     "StepRecord",
+    "StoredStep",
     "Vote",
     "check_disclosures",
 ]
@@ -127,6 +131,8 @@ class DecisionStep(LabelledEnum):
 
 
 _ORDER: Final = tuple(DecisionStep)
+_MERGEABLE: Final = (_ORDER[0], _ORDER[1])
+"""Steps 1 and 2, which may merge."""
 
 
 def _given(step: DecisionStep, merged: bool) -> str:
@@ -239,11 +245,45 @@ class Vote:
 
 
 @attrs.frozen(kw_only=True)
+class StoredStep:
+    """A step as a register keeps it: which step, on which day, the vote
+    count of a deliberation, and whether it was taken as steps 1 and 2
+    merged (then both steps are stored, merged, on the same day).
+
+    What the checks found (whether a deliberation passed, the explanation)
+    is not stored: :meth:`DecisionRecord.replay` works it out again.
+    """
+
+    step: DecisionStep = attrs.field(validator=f.member_of(DecisionStep))
+    on: datetime.date = attrs.field(validator=f.date)
+    vote: Vote | None = attrs.field(default=None, validator=f.instance_of(Vote, optional=True))
+    merged: bool = attrs.field(default=False, validator=f.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        deliberation = self.step is DecisionStep.DELIBERATION
+        if deliberation and self.vote is None:
+            raise InvalidValueError(
+                "StoredStep.vote", self.vote, f"{self.step.describe()} needs the vote count"
+            )
+        if not deliberation and self.vote is not None:
+            raise InvalidValueError(
+                "StoredStep.vote", self.vote, f"only step 3 has a vote, not {self.step.describe()}"
+            )
+        if self.merged and self.step not in _MERGEABLE:
+            raise InvalidValueError(
+                "StoredStep.merged",
+                self.merged,
+                f"only steps 1 and 2 merge, not {self.step.describe()}",
+            )
+
+
+@attrs.frozen(kw_only=True)
 class StepRecord:
     """One step taken, with its date and the explanation of its checks.
 
     ``passed`` is ``False`` only for a deliberation that did not pass;
-    ``merged`` marks steps 1 and 2 taken together.
+    ``merged`` marks steps 1 and 2 taken together. Step records are made by
+    :class:`DecisionRecord` only; :attr:`stored` is what to keep of one.
     """
 
     step: DecisionStep
@@ -252,6 +292,11 @@ class StepRecord:
     passed: bool = True
     merged: bool = False
     vote: Vote | None = None
+
+    @property
+    def stored(self) -> StoredStep:
+        """The step as a register keeps it, for :meth:`DecisionRecord.replay`."""
+        return StoredStep(step=self.step, on=self.on, vote=self.vote, merged=self.merged)
 
 
 def _fraction_of(found: ResolvedParameter) -> Fraction:
@@ -272,12 +317,82 @@ class DecisionRecord:
     ``jurisdiction`` is the village's (``CN/guangxi/baise/lingyun``): the
     quorum and majority in force there on the day of the deliberation apply.
     Records are immutable: each step returns a new record.
+
+    ``steps`` is not a constructor argument: a new record has taken no step,
+    and only the step methods add one, so a record never holds steps the
+    procedure would refuse. To rebuild a record from stored steps, use
+    :meth:`replay`. (``attrs.evolve`` of a record gives a record with no
+    steps.)
     """
 
     subject: str = attrs.field(validator=f.text)
     branch: PartyBranch = attrs.field(validator=f.instance_of(PartyBranch))
     jurisdiction: Jurisdiction = attrs.field(converter=_to_jurisdiction)
-    steps: tuple[StepRecord, ...] = ()
+    steps: tuple[StepRecord, ...] = attrs.field(init=False, default=())
+
+    @classmethod
+    def replay(
+        cls,
+        steps: Iterable[StoredStep],
+        *,
+        subject: str,
+        branch: PartyBranch,
+        jurisdiction: str | Jurisdiction,
+        params: ParameterSet | None = None,
+    ) -> DecisionRecord:
+        """The record of ``subject`` with the stored ``steps`` taken again, in
+        the order given, each through the same checks as a step taken now.
+
+        A deliberation is judged again from its vote count with the quorum
+        and majority of ``params`` (needed when a step 3 is stored). Steps 1
+        and 2 merged are stored as a merged step 1 followed by a merged step
+        2 of the same day. The first step the procedure refuses raises its
+        :class:`DecisionProcedureError`. ``DecisionRecord.replay([s.stored for
+        s in record.steps], ...)`` with the record's subject, branch,
+        jurisdiction and parameters gives the record back.
+        """
+        stored = tuple(steps)
+        for i, item in enumerate(stored):
+            if not isinstance(item, StoredStep):
+                raise InvalidValueError(f"steps[{i}]", item, "expected a StoredStep")
+        record = cls(subject=subject, branch=branch, jurisdiction=jurisdiction)
+        first, second = _MERGEABLE
+        pending = iter(stored)
+        for item in pending:
+            if not item.merged:
+                record = record.advance(item.step, item.on, vote=item.vote, params=params)
+            elif item.step is not first:
+                raise StepOutOfOrderError(
+                    record.subject,
+                    "a merged step 2 must come right after a merged step 1 of the same day",
+                    expected=record.expected,
+                    given=item.step,
+                    merged=True,
+                )
+            else:
+                record = record.propose_and_consult(item.on)
+                partner = next(pending, None)
+                if partner is None or not (
+                    partner.step is second and partner.merged and partner.on == item.on
+                ):
+                    raise StepOutOfOrderError(
+                        record.subject,
+                        "a merged step 1 must be followed by a merged step 2 of the same day, "
+                        f"{item.on.isoformat()}",
+                        expected=second,
+                        given=first if partner is None else partner.step,
+                        merged=True if partner is None else partner.merged,
+                        given_on=None if partner is None else partner.on,
+                    )
+        return record
+
+    def _with(self, *taken: StepRecord) -> DecisionRecord:
+        """This record with ``taken`` added: the only place steps are added."""
+        new = DecisionRecord(
+            subject=self.subject, branch=self.branch, jurisdiction=self.jurisdiction
+        )
+        object.__setattr__(new, "steps", (*self.steps, *taken))
+        return new
 
     # -- state ----------------------------------------------------------------
     @property
@@ -398,7 +513,7 @@ class DecisionRecord:
             StepRecord(step=step, on=day, explanation=explanation, merged=True)
             for step in (first, second)
         )
-        return attrs.evolve(self, steps=taken)
+        return self._with(*taken)
 
     def advance(
         self,
@@ -460,7 +575,7 @@ class DecisionRecord:
                     "vote", vote, f"only step 3 has a vote, not {step.describe()}"
                 )
             taken = StepRecord(step=step, on=day, explanation=self._plain_step(step, day))
-        return attrs.evolve(self, steps=(*self.steps, taken))
+        return self._with(taken)
 
     # -- explanations ---------------------------------------------------------
     def _order_checks(self, step: DecisionStep, day: pendulum.Date) -> tuple[Comparison, ...]:
