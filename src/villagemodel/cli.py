@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import datetime
 import json
+import tomllib
 from typing import Any
 
 import click
 
 from villagemodel import __version__, datasets
+from villagemodel.claims import (
+    ClaimSet,
+    UnknownClaimSetError,
+    Verdict,
+    check_claims,
+    claims_from_data,
+    load_claims,
+)
+from villagemodel.consistency import check_consistency
 from villagemodel.describe import describe
 from villagemodel.errors import VillageModelError
 from villagemodel.explain import Lang, display, to_plain
@@ -342,3 +352,109 @@ def rate_command(
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     click.echo(result.explanation.to_text(text_lang))
+
+
+def _error_text(error: BaseException) -> str:
+    """An error's message with its notes (which claim, which entry of a file)."""
+    notes = getattr(error, "__notes__", [])
+    return "; ".join([str(error), *notes])
+
+
+def _claim_set(name: str, claims: str | None) -> ClaimSet:
+    """The bundled claim set NAME, or the one named (or the file given) by --claims."""
+    if claims is None:
+        return load_claims(name)
+    if claims.endswith(".toml"):
+        try:
+            with open(claims, "rb") as handle:
+                data = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise click.BadParameter(str(error), param_hint="--claims") from None
+        return claims_from_data(data)
+    return load_claims(claims)
+
+
+@main.command("check")
+@click.argument("name")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--claims",
+    default=None,
+    help="Another bundled claim set, or a claims file (.toml), instead of the one named NAME.",
+)
+def check_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
+    """Check a report's claims against the records of a bundled dataset.
+
+    NAME selects both the claims (the report's figures, each with its
+    sentence) and the records (the bundled dataset NAME). Each claim is
+    printed with its verdict (holds, contradicted, undetermined) and its
+    derivation; then the bounds the claims and records together give for
+    what the report leaves unknown, and any contradiction, with the claims
+    the others make impossible. Exits with status 1 when a claim is
+    contradicted or the claims cannot all be true.
+    """
+    text_lang: Lang = "zh" if lang == "zh" else "en"
+    try:
+        dataset = datasets.load(name)
+        claim_set = _claim_set(name, claims)
+        checks = check_claims(claim_set, dataset)
+        report = check_consistency(claim_set, dataset)
+    except UnknownClaimSetError as error:
+        raise click.ClickException(f"{error}; name a claim set with --claims") from error
+    except VillageModelError as error:
+        raise click.ClickException(_error_text(error)) from error
+    counts = {verdict: sum(c.verdict is verdict for c in checks) for verdict in Verdict}
+    failed = counts[Verdict.CONTRADICTED] > 0 or not report.consistent
+    if fmt == "json":
+        document = {
+            "dataset": name,
+            "claim_set": claim_set.name,
+            "source_title": claim_set.source_title,
+            "as_of": claim_set.as_of.isoformat(),
+            "summary": {
+                "claims": len(checks),
+                **{verdict.code: n for verdict, n in counts.items()},
+                "consistent": report.consistent,
+            },
+            "claims": [c.to_json() for c in checks],
+            "consistency": report.to_json(),
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        zh = text_lang == "zh"
+        title = claim_set.title_zh if zh else claim_set.title
+        click.echo(f"{title} [{claim_set.name}]")
+        click.echo(
+            f"{'来源：' if zh else 'source: '}{claim_set.source_title} ({claim_set.publisher}, "
+            f"{claim_set.as_of.isoformat()})"
+        )
+        click.echo(
+            f"{len(checks)}条说法，对照数据集 {name} 核对"
+            if zh
+            else f"{len(checks)} claims, checked against the records of {name}"
+        )
+        for number, check in enumerate(checks, start=1):
+            claim = check.claim
+            verdict = check.verdict.zh if zh else check.verdict.en
+            click.echo(f"\n[{number}/{len(checks)}] {claim.id} · {claim.section} · {verdict}")
+            click.echo(check.to_text(text_lang))
+        summary = ", ".join(
+            f"{verdict.zh if zh else verdict.en} {n}" for verdict, n in counts.items()
+        )
+        click.echo(f"\n{'合计' if zh else 'in all'}: {summary}\n")
+        click.echo(report.to_text(text_lang))
+    if failed:
+        raise SystemExit(1)
