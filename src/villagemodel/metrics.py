@@ -601,12 +601,7 @@ _COUNT_IN_PERIOD: Final = {
     **_COUNT_IN_PERIOD,
 )
 def _cadres_new(ctx: Context) -> MetricValue:
-    return _events_in_period(
-        ctx,
-        ((c.village_id, c.since, c) for c in ctx.dataset.cadres if c.status is CadreStatus.SERVING),
-        "cadres appointed",
-        "新任村干",
-    )
+    return _cadres_starting(ctx, CadreStatus.SERVING, "cadres appointed", "新任村干")
 
 
 @_metric(
@@ -621,12 +616,15 @@ def _cadres_new(ctx: Context) -> MetricValue:
     **_COUNT_IN_PERIOD,
 )
 def _cadres_reserve(ctx: Context) -> MetricValue:
-    return _events_in_period(
-        ctx,
-        ((c.village_id, c.since, c) for c in ctx.dataset.cadres if c.status is CadreStatus.RESERVE),
-        "reserve cadres",
-        "后备干部",
-    )
+    return _cadres_starting(ctx, CadreStatus.RESERVE, "reserve cadres", "后备干部")
+
+
+def _cadres_starting(
+    ctx: Context, status: CadreStatus, label_en: str, label_zh: str
+) -> MetricValue:
+    """Cadres of ``status`` whose service or training began in the period."""
+    starts = ((c.village_id, c.since, c) for c in ctx.dataset.cadres if c.status is status)
+    return _events_in_period(ctx, starts, label_en, label_zh)
 
 
 # -- awards -------------------------------------------------------------------------
