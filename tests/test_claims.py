@@ -607,6 +607,11 @@ def test_villagemodel_check_on_the_synthetic_records_contradicts_no_claim() -> N
     assert document["summary"]["contradicted"] == 0
     assert document["summary"]["holds"] > len(load_claims("lingyun-2022")) // 2
     assert document["consistency"]["consistent"] is True
-    code, out = run("check", "lingyun-2022-synthetic")
+    # Without --claims, a dataset derived from a report takes that report's claims.
+    code, out = run("check", "lingyun-2022-synthetic", "--format", "json")
+    assert code == 0, out
+    assert json.loads(out)["claim_set"] == "lingyun-2022"
+    code, out = run("check", "lingyun-2022", "--claims", "no-such-report")
     assert code != 0
+    assert "'no-such-report'" in out
     assert "--claims" in out

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from villagemodel import (
@@ -58,6 +58,8 @@ from villagemodel.rules.star_rating import (
 CITY = "city-2023-notice"
 TIANJIN = "tianjin-xiqing-2016"
 JINAN = "jinan-education-2021"
+COUNTY = "county-village-2014"
+TEMPLATE = "template-scheme-5-4-3"
 
 
 # -- helpers --------------------------------------------------------------------
@@ -161,65 +163,6 @@ stars = 3
 share_percent = 30
 """
 
-PER_STAR_TOML = """
-name = "county-2014-per-star"
-title_en = "County village rubric, 2014: each star scored separately from 100"
-title_zh = "县级村级评星细则（2014年）：各星级分别百分制计分"
-example = true
-confidence = "low"
-note = "Built by the tests: each star has its own sheet of 100 points; 80 or more earns that star."
-
-[citation]
-title = "County village rubric 2014 (test)"
-
-[[sections]]
-id = "star1"
-label_en = "1-star sheet"
-label_zh = "一星考评表"
-weight = 1
-[[sections.items]]
-id = "star1"
-label_en = "1-star items"
-label_zh = "一星项目"
-max_points = 100
-
-[[sections]]
-id = "star2"
-label_en = "2-star sheet"
-label_zh = "二星考评表"
-weight = 1
-[[sections.items]]
-id = "star2"
-label_en = "2-star items"
-label_zh = "二星项目"
-max_points = 100
-
-[[sections]]
-id = "star3"
-label_en = "3-star sheet"
-label_zh = "三星考评表"
-weight = 1
-[[sections.items]]
-id = "star3"
-label_en = "3-star items"
-label_zh = "三星项目"
-max_points = 100
-
-[[bands]]
-stars = 3
-min_score = 80
-section = "star3"
-[[bands]]
-stars = 2
-min_score = 80
-section = "star2"
-[[bands]]
-stars = 1
-min_score = 80
-section = "star1"
-"""
-
-
 # -- the report ---------------------------------------------------------------------
 
 
@@ -262,20 +205,50 @@ def test_the_quota_of_the_city_notice_allows_no_five_star_among_three_branches()
 
 
 def test_the_shipped_rubrics_are_cited_examples_and_none_is_for_guangxi() -> None:
-    assert available_rubrics() == (CITY, JINAN, TIANJIN)
+    assert available_rubrics() == (CITY, COUNTY, JINAN, TEMPLATE, TIANJIN)
     for name in available_rubrics():
         rubric = load_rubric(name)
         assert rubric.name == name
         assert rubric.example is True
         assert rubric.citation.title
-        assert rubric.confidence is Confidence.MEDIUM
         assert rubric.note
         assert "guangxi" not in name
+    assert {n: load_rubric(n).confidence for n in available_rubrics()} == {
+        CITY: Confidence.MEDIUM,
+        COUNTY: Confidence.LOW,
+        JINAN: Confidence.MEDIUM,
+        TEMPLATE: Confidence.LOW,
+        TIANJIN: Confidence.MEDIUM,
+    }
     assert load_rubric(TIANJIN).citation.title == "津西党组发〔2016〕25号"
     assert load_rubric(JINAN).citation.title == "济教工委〔2021〕23号"
     assert (
         load_rubric(CITY).citation.title == "关于从严从实做好2023年度基层党支部评星定级工作的通知"
     )
+
+
+def test_the_rubrics_known_only_from_the_research_notes_say_so() -> None:
+    """The 2014 county rubric and the template scheme: the notes give no title
+    or issuer, so the citation describes the document and invents nothing."""
+    county, template = load_rubric(COUNTY), load_rubric(TEMPLATE)
+    assert county.citation.title == (
+        "County rubric for rating village Party branches by star (2014), "
+        "as summarised in research notes; title not recorded"
+    )
+    assert template.citation.title == (
+        "Template scheme for rating Party branches by star (only 5, 4 and 3 stars, by quota), "
+        "as summarised in research notes; title not recorded"
+    )
+    for rubric in (county, template):
+        assert rubric.citation.issuer is None
+        assert rubric.citation.date is None
+        assert rubric.citation.url is None
+        assert rubric.note is not None
+        assert "title, issuer" in rubric.note
+        assert "were not recorded" in rubric.note
+        # Generic items only: one per sheet or part, labelled as generic.
+        assert all("(generic)" in section.label_en for section in rubric.sections)
+        assert all(len(section.items) == 1 for section in rubric.sections)
 
 
 def test_no_rubric_is_assumed_or_shipped_for_guangxi() -> None:
@@ -335,6 +308,53 @@ def test_city_notice_deductions_can_take_a_branch_below_every_bounded_band() -> 
     result = rate(load_rubric(CITY), [city_scores("a", "10", deducted="50")], 2023)
     assert result.rated("a").score.total == Decimal("-25")  # 0.7 x (10 - 50) + 0.3 x 10: no floor
     assert result.rated("a").rating is StarRating.ONE
+
+
+HAIR = "0.00000000000000000000000000001"
+"""10 to the -29: a 31-digit score of 94.999... is beyond Decimal's default 28 digits."""
+
+
+def test_a_score_a_hair_below_a_threshold_is_not_rounded_up_to_it() -> None:
+    """Nothing is rounded: 94.99999999999999999999999999999 is below Tianjin's 95."""
+    below = "94.99999999999999999999999999999"
+    result = rate(without_quotas(load_rubric(TIANJIN)), [single("a", below)], 2023)
+    assert result.rated("a").score.total == Decimal(below)
+    assert result.rated("a").by_score is StarRating.FOUR
+    assert result.rated("a").rating is StarRating.FOUR
+
+
+def test_a_deduction_of_a_hair_is_not_rounded_away() -> None:
+    """0.7 x (90 - 10^-29) + 0.3 x 90 is below the city notice's 90."""
+    result = rate(without_quotas(load_rubric(CITY)), [city_scores("a", "90", deducted=HAIR)], 2023)
+    rated = result.rated("a")
+    assert rated.score.sections[0].net == Decimal("89.99999999999999999999999999999")
+    assert rated.score.total == Fraction(90) - Fraction(7, 10) * Fraction(Decimal(HAIR))
+    assert rated.rating is StarRating.FOUR
+
+
+def test_a_sum_of_items_is_not_rounded() -> None:
+    """50 + 44.99999999999999999999999999999 is below 95 too."""
+    items = tuple(
+        Item(id=i, label_en=i, label_zh=i, max_points=Decimal(100)) for i in ("one", "two")
+    )
+    rubric = Rubric(
+        name="two-items",
+        title_en="Two items",
+        title_zh="两个项目",
+        citation=SOURCE,
+        example=True,
+        confidence=Confidence.LOW,
+        sections=(Section(id="all", label_en="all", label_zh="全部", weight=1, items=items),),
+        bands=(
+            Band(stars=StarRating.FIVE, min_score=Decimal(95)),
+            Band(stars=StarRating.FOUR),
+        ),
+    )
+    scores = BranchScores(
+        branch_id=BranchId("a"), points={"one": "50", "two": "44.99999999999999999999999999999"}
+    )
+    assert score(rubric, scores).sections[0].points == Decimal("94.99999999999999999999999999999")
+    assert rate(rubric, [scores], 2023).rated("a").rating is StarRating.FOUR
 
 
 @pytest.mark.parametrize(
@@ -421,6 +441,86 @@ def test_a_veto_below_the_lowest_star_leaves_the_branch_unrated() -> None:
     assert "caps the rating at unrated" in result.rated("a").explanation.branch_en
 
 
+def county_sheets(branch: str, *points: str) -> BranchScores:
+    """Scores under the 2014 county example: the 5-star sheet first, the 1-star sheet last."""
+    sheets = ("star5", "star4", "star3", "star2", "star1")
+    return BranchScores(branch_id=BranchId(branch), points=dict(zip(sheets, points, strict=True)))
+
+
+def test_county_2014_each_star_is_scored_separately_from_100_and_80_earns_it() -> None:
+    """A county village rubric (2014): "each star scored separately from a base of 100;
+    >= 80 earns that star". One sheet per star; the branch gets the highest star
+    whose sheet reaches 80, and the total of the sheets decides nothing."""
+    rubric = load_rubric(COUNTY)
+    assert [(b.stars.stars, b.section, b.min_score) for b in rubric.bands] == [
+        (n, f"star{n}", Decimal(80)) for n in (5, 4, 3, 2, 1)
+    ]
+    assert all(section.max_points == 100 for section in rubric.sections)
+    assert rubric.quotas == ()
+    result = rate(
+        rubric,
+        [
+            county_sheets("a", "80", "90", "90", "90", "90"),
+            county_sheets("b", "79.99", "80", "100", "100", "100"),
+            county_sheets("c", "0", "0", "0", "0", "80"),
+            county_sheets("d", "79.99", "79.99", "79.99", "79.99", "79.99"),
+            county_sheets("e", "85", "0", "0", "0", "0"),
+        ],
+        2014,
+    )
+    assert stars_of(result) == {
+        "a": StarRating.FIVE,
+        "b": StarRating.FOUR,
+        "c": StarRating.ONE,
+        "d": StarRating.UNRATED,
+        # The notes do not say a higher star needs the lower ones: the file's reading.
+        "e": StarRating.FIVE,
+    }
+    assert result.rated("d").score.total > result.rated("c").score.total
+    assert (
+        "net score of 5-star sheet (generic) 80 ≥ 80, the 5 stars threshold"
+        in result.rated("a").explanation.branch_en
+    )
+
+
+def test_template_scheme_assigns_only_5_4_3_stars_by_quotas_of_10_40_30_percent() -> None:
+    """A template scheme: "only 5/4/3 stars assigned, quotas 10%/40%/30%". Among
+    20 branches the places are 2, 8 and 6, so 2, 10 and 16 cumulatively: the top
+    two hold 5 stars, the next eight 4 stars, the next six 3 stars, four none."""
+    rubric = load_rubric(TEMPLATE)
+    assert rubric.stars_assigned == (StarRating.FIVE, StarRating.FOUR, StarRating.THREE)
+    assert [(q.stars.stars, q.share) for q in rubric.quotas] == [
+        (5, Percentage(10)),
+        (4, Percentage(40)),
+        (3, Percentage(30)),
+    ]
+    result = rate(rubric, [single(f"b{i:02}", str(60 + i)) for i in range(20)], 2023)
+    assert tally(result) == {5: 2, 4: 8, 3: 6, 0: 4}
+    ratings = stars_of(result)
+    assert [ratings[b] for b in ("b18", "b17", "b10", "b09", "b04", "b03")] == [
+        StarRating.FIVE,
+        StarRating.FOUR,
+        StarRating.FOUR,
+        StarRating.THREE,
+        StarRating.THREE,
+        StarRating.UNRATED,
+    ]
+
+
+def test_template_scheme_passes_a_five_star_place_lost_to_a_tie_down_to_four_stars() -> None:
+    """Ten branches: places 1, 4 and 3, cumulatively 1, 5 and 8. Two branches
+    tie on top, so under exclude_all_tied neither holds the single five-star
+    place; it passes down, and five branches hold 4 stars."""
+    rubric = load_rubric(TEMPLATE)
+    tied = [single("a", "90"), single("b", "90")]
+    rest = [single(f"c{i}", str(80 - i)) for i in range(8)]
+    result = rate(rubric, [*tied, *rest], 2023)
+    assert tally(result) == {4: 5, 3: 3, 0: 2}
+    assert stars_of(result)["a"] is StarRating.FOUR
+    assert stars_of(result)["c2"] is StarRating.FOUR  # fifth by score, within 5 places
+    assert stars_of(result)["c3"] is StarRating.THREE
+
+
 # -- quotas and ties ----------------------------------------------------------------
 
 
@@ -436,7 +536,7 @@ def test_ties_at_the_quota_boundary_exclude_all_tied() -> None:
     assert result.rated("b").rating is StarRating.FOUR
     assert result.rated("a").quota_demoted
     decision = result.rated("a").quota_decisions[0]
-    assert (decision.places, decision.at_or_above, decision.above, decision.kept) == (
+    assert (decision.places, decision.at_or_above, decision.above, decision.passed) == (
         1,
         2,
         0,
@@ -513,49 +613,103 @@ def test_stars_not_allowed_are_never_assigned() -> None:
     assert "the rubric does not assign 2 stars" in result.rated("a").explanation.branch_en
 
 
-def test_each_star_scored_on_its_own_sheet_at_80() -> None:
-    """A 2014 county rubric: "each star scored separately from a base of 100; >= 80 earns that star"
-    The rating is the highest star earned."""
-    rubric = Rubric.from_toml_text(PER_STAR_TOML, origin="county.toml")
-
-    def sheets(branch: str, one: str, two: str, three: str) -> BranchScores:
-        return BranchScores(
-            branch_id=BranchId(branch), points={"star1": one, "star2": two, "star3": three}
-        )
-
-    result = rate(
-        rubric,
-        [
-            sheets("a", "90", "85", "80"),
-            sheets("b", "95", "79.5", "60"),
-            sheets("c", "70", "50", "40"),
-        ],
-        2023,
-    )
-    assert stars_of(result) == {"a": StarRating.THREE, "b": StarRating.ONE, "c": StarRating.UNRATED}
-    assert (
-        "net score of 3-star sheet 80 ≥ 80, the 3 stars threshold"
-        in result.rated("a").explanation.branch_en
-    )
-
-
-def test_raising_a_score_into_a_tie_can_cost_a_star_when_two_stars_have_quotas() -> None:
-    """A stated consequence of exclude_all_tied with quotas on two stars: b
-    ties the five-star holder, both lose the five-star place and then tie for
-    the single four-star place, which neither gets."""
-    rubric = attrs.evolve(
+def two_quotas(tie_rule: TieRule = TieRule.EXCLUDE_ALL_TIED, *vetoes: Veto) -> Rubric:
+    """Tianjin's bands with quotas of 10% on both 5 and 4 stars."""
+    return attrs.evolve(
         without_quotas(load_rubric(TIANJIN)),
         name="tianjin-two-quotas",
+        tie_rule=tie_rule,
+        vetoes=vetoes,
         quotas=(
             Quota(stars=StarRating.FIVE, share=Percentage(10)),
             Quota(stars=StarRating.FOUR, share=Percentage(10)),
         ),
     )
+
+
+@pytest.mark.parametrize("tie_rule", list(TieRule), ids=lambda t: t.value)
+def test_raising_a_score_into_a_tie_for_the_top_never_costs_a_star(tie_rule: TieRule) -> None:
+    """Ten branches, quotas of 10% on 5 and 4 stars: one place each, two places
+    for 4 stars or more. With b at 90, a holds 5 stars and b 4; when b rises to
+    96 and ties a, neither holds the single five-star place under
+    exclude_all_tied, but both are within the two places for 4 stars or more."""
+    rubric = two_quotas(tie_rule)
     rest = [single(f"d{i}", "80") for i in range(8)]
-    before = rate(rubric, [single("a", "96"), single("b", "90"), *rest], 2023)
+    before = stars_of(rate(rubric, [single("a", "96"), single("b", "90"), *rest], 2023))
     after = rate(rubric, [single("a", "96"), single("b", "96"), *rest], 2023)
-    assert (stars_of(before)["a"], stars_of(before)["b"]) == (StarRating.FIVE, StarRating.FOUR)
-    assert (stars_of(after)["a"], stars_of(after)["b"]) == (StarRating.THREE, StarRating.THREE)
+    assert (before["a"], before["b"]) == (StarRating.FIVE, StarRating.FOUR)
+    top = StarRating.FOUR if tie_rule is TieRule.EXCLUDE_ALL_TIED else StarRating.FIVE
+    assert (stars_of(after)["a"], stars_of(after)["b"]) == (top, top)
+    decisions = after.rated("b").quota_decisions
+    assert [(d.quota.stars.stars, d.places, d.cumulative_places) for d in decisions] == [
+        (5, 1, 1),
+        (4, 1, 2),
+    ]
+    assert [(d.candidates, d.at_or_above, d.above) for d in decisions] == [(2, 2, 0), (2, 2, 0)]
+
+
+def test_places_unused_at_a_higher_star_pass_down() -> None:
+    """No branch reaches five stars, so its place passes down: two branches
+    hold 4 stars, the cumulative places for 4 stars or more."""
+    rubric = two_quotas()
+    rest = [single(f"d{i}", "80") for i in range(8)]
+    result = rate(rubric, [single("a", "90"), single("b", "88"), *rest], 2023)
+    assert (stars_of(result)["a"], stars_of(result)["b"]) == (StarRating.FOUR, StarRating.FOUR)
+    decision = result.rated("b").quota_decisions[0]
+    assert (decision.places, decision.cumulative_places, decision.candidates) == (1, 2, 2)
+    assert (decision.at_or_above, decision.passed) == (2, True)
+
+
+def test_a_branch_beyond_the_cumulative_places_holds_no_quota_star_above_them() -> None:
+    """Vetoes make eligibility uneven: a (96) alone reaches five stars, but b
+    (99) and c (98), capped at 4 stars, outscore it among the branches
+    eligible for 4 stars or more, which have two places. Holding 5 stars is
+    holding 4 or more, so a would be a third; it gets 3 stars, and the
+    cumulative quota holds: two branches with 4 stars or more."""
+    cap = Veto(
+        id="cap_4", label_en="capped at 4 stars", label_zh="最高四星", caps_at=StarRating.FOUR
+    )
+    rubric = two_quotas(TieRule.EXCLUDE_ALL_TIED, cap)
+    capped = [single("b", "99", ["cap_4"]), single("c", "98", ["cap_4"])]
+    rest = [single(f"d{i}", "80") for i in range(7)]
+    result = rate(rubric, [single("a", "96"), *capped, *rest], 2023)
+    assert [stars_of(result)[b] for b in "abc"] == [
+        StarRating.THREE,
+        StarRating.FOUR,
+        StarRating.FOUR,
+    ]
+    five, four = result.rated("a").quota_decisions
+    assert (five.at_or_above, five.cumulative_places, five.passed) == (1, 1, True)
+    assert (four.at_or_above, four.cumulative_places, four.passed) == (3, 2, False)
+    assert result.rated("a").quota_demoted
+
+
+def test_the_explanation_states_places_cumulative_places_and_the_count() -> None:
+    rubric = two_quotas()
+    rest = [single(f"d{i}", "80") for i in range(8)]
+    result = rate(rubric, [single("a", "96"), single("b", "96"), *rest], 2023)
+    branch = result.rated("a").explanation
+    assert (
+        "5 stars quota 10%: 10% × 10 branches rated = 1, rounded down: 1 place; "
+        "cumulative places for 5 stars or more: 1; branches eligible for 5 stars or more "
+        "scoring at or above this one: 2 (tie rule exclude_all_tied): beyond the places"
+    ) in branch.branch_en
+    assert (
+        "4 stars quota 10%: 10% × 10 branches rated = 1, rounded down: 1 place; "
+        "cumulative places for 4 stars or more: 2; branches eligible for 4 stars or more "
+        "scoring at or above this one: 2 (tie rule exclude_all_tied): within the places"
+    ) in branch.branch_en
+    assert "累计名额2个" in branch.branch_zh
+    assert [c.to_text("en") for c in branch.comparisons[-2:]] == [
+        "5 stars quota: branches eligible for 5 stars or more scoring at or above this one "
+        "≤ cumulative places [quotas[0]]: 2 ≤ 1: false",
+        "4 stars quota: branches eligible for 4 stars or more scoring at or above this one "
+        "≤ cumulative places [quotas[1]]: 2 ≤ 2: true",
+    ]
+    labels = [fact.label_en for fact in branch.inputs]
+    assert "5 stars cumulative places" in labels
+    assert "4 stars cumulative places" in labels
+    assert "quotas are cumulative" in result.explanation.branch_en
 
 
 # -- bad input ---------------------------------------------------------------------
@@ -798,11 +952,13 @@ def test_the_explanation_names_the_rubric_its_source_and_every_comparison() -> N
         "4 stars: total score ≥ threshold [bands[1].min_score]: 95 ≥ 80: true",
         "3 stars: total score ≥ threshold [bands[2].min_score]: 95 ≥ 70: true",
         "2 stars: total score ≥ threshold [bands[3].min_score]: 95 ≥ 60: true",
-        "5 stars quota: branches at 5 stars scoring at or above this one ≤ places [quotas[0]]: 1 ≤ 0: false",
+        "5 stars quota: branches eligible for 5 stars or more scoring at or above this one "
+        "≤ cumulative places [quotas[0]]: 1 ≤ 0: false",
     ]
     assert "30% × 3 branches rated = 0.9, rounded down: 0 places" in branch.branch_en
     assert "3个参评党支部 × 30% = 0.9，向下取整得名额0个" in branch.branch_zh
-    assert "因名额所限降级" in branch.to_text("zh")
+    assert "名额所限，不能获评五星" in branch.to_text("zh")
+    assert "the quotas do not let the branch hold 5 stars" in branch.branch_en
     score_part = branch.parts[0]
     assert score_part.rule == "star_rating.score"
     assert (
@@ -932,12 +1088,6 @@ def test_rate_command_takes_a_rubric_file(tmp_path: Path) -> None:
 POINTS = st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n).scaleb(-2))
 """Points from 0 to 100 in hundredths, as exact decimals."""
 RUBRICS = st.sampled_from([CITY, TIANJIN])
-TIE_RULES = st.sampled_from(list(TieRule))
-
-
-def rubric_for(name: str, tie_rule: TieRule) -> Rubric:
-    rubric = load_rubric(name)
-    return rubric if rubric.tie_rule is tie_rule else attrs.evolve(rubric, tie_rule=tie_rule)
 
 
 def scores_for(rubric: Rubric, branch: str, points: Mapping[str, Decimal]) -> BranchScores:
@@ -974,90 +1124,229 @@ def test_a_higher_score_never_earns_fewer_stars(
     assert level(result.rated("high").rating) >= level(result.rated("low").rating)
 
 
-@given(name=RUBRICS, tie_rule=TIE_RULES, group=groups(), data=st.data())
-def test_adding_points_to_a_branch_never_lowers_its_own_stars(
-    name: str, tie_rule: TieRule, group: list[dict[str, Decimal]], data: st.DataObject
-) -> None:
-    rubric = rubric_for(name, tie_rule)
-    chosen = data.draw(st.integers(min_value=0, max_value=len(group) - 1))
-    extra = data.draw(point_sets())
-    before = [scores_for(rubric, f"b{i}", p) for i, p in enumerate(group)]
-    after = [*before]
-    after[chosen] = scores_for(rubric, f"b{chosen}", raised(group[chosen], extra))
-    old = rate(rubric, before, 2023).rated(f"b{chosen}").rating
-    new = rate(rubric, after, 2023).rated(f"b{chosen}").rating
-    assert level(new) >= level(old)
+# Quotas: for both tie rules, with quotas on one star and on several, under
+# rubrics whose eligibility is nested (bands on the total) or not (vetoes
+# capping some branches below stars that others reach).
 
-
-@given(points=st.lists(POINTS, min_size=1, max_size=12), data=st.data())
-def test_adding_points_never_lowers_stars_under_quotas_on_several_stars_including_ties(
-    points: list[Decimal], data: st.DataObject
-) -> None:
-    rubric = Rubric.from_toml_text(TEMPLATE_TOML)
-    chosen = data.draw(st.integers(min_value=0, max_value=len(points) - 1))
-    bump = data.draw(POINTS)
-    before = [single(f"b{i}", p) for i, p in enumerate(points)]
-    after = [*before]
-    after[chosen] = single(f"b{chosen}", min(Decimal(100), points[chosen] + bump))
-    old = rate(rubric, before, 2023).rated(f"b{chosen}").rating
-    new = rate(rubric, after, 2023).rated(f"b{chosen}").rating
-    assert level(new) >= level(old)
-
-
-JINAN_VETOES = ("veto_case", "irregular_basics", "missing_archives", "weak_and_lax")
-
-
-@given(
-    group=groups(),
-    vetoes=st.lists(st.sets(st.sampled_from(JINAN_VETOES)), min_size=12, max_size=12),
+TEST_VETOES = (
+    Veto(
+        id="cap_4",
+        label_en="test: at most 4 stars",
+        label_zh="测试：最高四星",
+        caps_at=StarRating.FOUR,
+    ),
+    Veto(
+        id="cap_2",
+        label_en="test: at most 2 stars",
+        label_zh="测试：最高二星",
+        caps_at=StarRating.TWO,
+    ),
+    Veto(
+        id="no_star", label_en="test: no star", label_zh="测试：不评星", caps_at=StarRating.UNRATED
+    ),
 )
-def test_a_veto_caps_the_rating_whatever_the_score(
-    group: list[dict[str, Decimal]], vetoes: list[set[str]]
-) -> None:
-    rubric = jinan_with_bands()
-    scores = [
-        BranchScores(
-            branch_id=BranchId(f"b{i}"),
-            points={"standard": p["standard"], "vanguard": p["vanguard"]},
-            vetoes=tuple(sorted(vetoes[i])),
+VETO_SETS = st.sampled_from([(), (), (), ("cap_4",), ("cap_2",), ("no_star",), ("cap_2", "cap_4")])
+NEAR_THRESHOLDS = st.sampled_from(
+    [Decimal(p) for p in ("59.99", "60", "74.99", "75", "84.99", "85", "90", "94.99", "95", "100")]
+)
+SCORE = POINTS | NEAR_THRESHOLDS
+QUOTA_CASES = pytest.mark.parametrize(
+    ("tie_rule", "several"),
+    [(rule, several) for rule in TieRule for several in (False, True)],
+    ids=lambda v: v.value if isinstance(v, TieRule) else ("several" if v else "one"),
+)
+QUOTA_SETTINGS = settings(max_examples=max(settings().max_examples // 3, 10))
+"""Each quota property runs in four cases: a third of the profile's examples each."""
+
+
+@st.composite
+def quota_rubrics(draw: st.DrawFn, tie_rule: TieRule, several: bool) -> Rubric:
+    """A shipped rubric (weighted parts, bands from 60, or no bands at all)
+    with test veto items and quotas of any share on one star or several."""
+    base = load_rubric(draw(st.sampled_from([CITY, TIANJIN, TEMPLATE])))
+    stars = list(base.stars_assigned)
+    chosen = (
+        draw(st.lists(st.sampled_from(stars), min_size=2, max_size=len(stars), unique=True))
+        if several
+        else [draw(st.sampled_from(stars))]
+    )
+    shares = st.integers(min_value=0, max_value=100) | st.sampled_from([10, 30, 40])
+    return attrs.evolve(
+        base,
+        name=f"{base.name}-test-quotas",
+        vetoes=TEST_VETOES,
+        quotas=tuple(Quota(stars=s, share=Percentage(draw(shares))) for s in chosen),
+        tie_rule=tie_rule,
+        quota_rounding=draw(st.sampled_from(list(QuotaRounding))),
+    )
+
+
+Entry = tuple[Decimal, Decimal, tuple[str, ...]]
+
+
+@st.composite
+def entries(draw: st.DrawFn, min_size: int = 1, size: int = 8) -> list[Entry]:
+    """Points for the first item, for the second (if any), and vetoes; few
+    distinct scores, so that ties at the boundaries are common."""
+    pool = draw(st.lists(SCORE, min_size=1, max_size=3))
+    firsts = draw(st.lists(st.sampled_from(pool) | SCORE, min_size=min_size, max_size=size))
+    return [(first, draw(st.sampled_from([first, *pool])), draw(VETO_SETS)) for first in firsts]
+
+
+def entry_scores(rubric: Rubric, i: int, entry: Entry) -> BranchScores:
+    first, second, vetoes = entry
+    items = list(rubric.items())
+    points = dict(zip(items, (first, second), strict=False))
+    return BranchScores(branch_id=BranchId(f"b{i}"), points=points, vetoes=vetoes)
+
+
+def rate_entries(rubric: Rubric, group: Sequence[Entry]) -> RatingResult:
+    return rate(rubric, [entry_scores(rubric, i, e) for i, e in enumerate(group)], 2023)
+
+
+def cumulative(rubric: Rubric, rated: int, stars: StarRating) -> int:
+    return sum(
+        q.places(rated, rubric.quota_rounding)
+        for q in rubric.quotas
+        if level(q.stars) >= level(stars)
+    )
+
+
+def documented_rule(rubric: Rubric, result: RatingResult) -> dict[str, StarRating]:
+    """The rule of the docs, written out directly and slowly: a star with a
+    quota needs, at it and at every quota star below it, the branches
+    eligible for that star or more scoring at or above the branch (or above
+    it, with include_all_tied) within the cumulative places."""
+    rated = len(result.ratings)
+    quota_stars = [q.stars for q in rubric.quotas]
+
+    def reaches(r: Any, stars: StarRating) -> bool:
+        band = rubric.band(stars)
+        assert band is not None
+        if band.min_score is None:
+            return True
+        left = r.score.total if band.section is None else r.score.section_net(band.section)
+        return bool(left >= band.min_score)
+
+    eligible = {
+        r.branch_id: [
+            s
+            for s in rubric.stars_assigned
+            if reaches(r, s) and (r.cap is None or level(s) <= level(r.cap))
+        ]
+        for r in result.ratings
+    }
+    top = {b: max((level(s) for s in e), default=0) for b, e in eligible.items()}
+
+    def within(r: Any, stars: StarRating) -> bool:
+        rivals = [o.score.total for o in result.ratings if top[o.branch_id] >= level(stars)]
+        places = cumulative(rubric, rated, stars)
+        if rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED:
+            return sum(1 for t in rivals if t >= r.score.total) <= places
+        return sum(1 for t in rivals if t > r.score.total) < places
+
+    def earns(r: Any, stars: StarRating) -> bool:
+        return stars not in quota_stars or all(
+            within(r, q) for q in quota_stars if level(q) <= level(stars)
         )
-        for i, p in enumerate(group)
-    ]
-    result = rate(rubric, scores, 2023)
-    for rated, triggered in zip(result.ratings, vetoes, strict=False):
-        if triggered:
-            assert level(rated.rating) <= 2
-            assert rated.cap is StarRating.TWO
-        assert level(rated.rating) <= level(rated.by_score)
+
+    return {
+        r.branch_id: next((s for s in eligible[r.branch_id] if earns(r, s)), StarRating.UNRATED)
+        for r in result.ratings
+    }
 
 
-@given(name=RUBRICS, tie_rule=TIE_RULES, group=groups(size=20))
-def test_the_top_star_quota_is_never_exceeded_except_by_ties_when_ties_are_included(
-    name: str, tie_rule: TieRule, group: list[dict[str, Decimal]]
+@QUOTA_CASES
+@QUOTA_SETTINGS
+@given(data=st.data())
+def test_a_higher_own_score_or_a_lower_rival_score_never_costs_a_branch_a_star(
+    tie_rule: TieRule, several: bool, data: st.DataObject
 ) -> None:
-    rubric = rubric_for(name, tie_rule)
-    result = rate(rubric, [scores_for(rubric, f"b{i}", p) for i, p in enumerate(group)], 2023)
-    quota = rubric.quotas[0]
-    places = quota.places(len(group), rubric.quota_rounding)
-    holders = [r for r in result.ratings if r.rating is quota.stars]
-    if tie_rule is TieRule.EXCLUDE_ALL_TIED:
-        assert len(holders) <= places
-    elif len(holders) > places:
-        lowest = min(r.score.total for r in holders)
-        assert sum(1 for r in holders if r.score.total > lowest) < places
+    rubric = data.draw(quota_rubrics(tie_rule, several))
+    group = data.draw(entries(min_size=2))
+    chosen, other = data.draw(
+        st.lists(
+            st.integers(min_value=0, max_value=len(group) - 1), min_size=2, max_size=2, unique=True
+        )
+    )
+    base = rate_entries(rubric, group).rated(f"b{chosen}")
+    first, second, vetoes = group[chosen]
+    bump = data.draw(SCORE)
+    higher = [*group]
+    higher[chosen] = (min(Decimal(100), first + bump), min(Decimal(100), second + bump), vetoes)
+    raised_own = rate_entries(rubric, higher).rated(f"b{chosen}")
+    assert raised_own.score.total >= base.score.total
+    assert level(raised_own.rating) >= level(base.rating)
+    first, second, vetoes = group[other]
+    cut = data.draw(SCORE)
+    lower = [*group]
+    lower[other] = (max(Decimal(0), first - cut), max(Decimal(0), second - cut), vetoes)
+    assert level(rate_entries(rubric, lower).rated(f"b{chosen}").rating) >= level(base.rating)
 
 
-@given(name=RUBRICS, tie_rule=TIE_RULES, group=groups(), data=st.data())
+@QUOTA_CASES
+@QUOTA_SETTINGS
+@given(data=st.data())
+def test_the_cumulative_quota_is_never_exceeded_except_by_ties_when_ties_are_included(
+    tie_rule: TieRule, several: bool, data: st.DataObject
+) -> None:
+    rubric = data.draw(quota_rubrics(tie_rule, several))
+    result = rate_entries(rubric, data.draw(entries(size=12)))
+    rated = len(result.ratings)
+    quota_stars = {q.stars for q in rubric.quotas}
+    for quota in rubric.quotas:
+        places = cumulative(rubric, rated, quota.stars)
+        # Branches at a star without a quota are not counted: no source limits them.
+        holders = [
+            r
+            for r in result.ratings
+            if r.rating in quota_stars and level(r.rating) >= level(quota.stars)
+        ]
+        if tie_rule is TieRule.EXCLUDE_ALL_TIED:
+            assert len(holders) <= places
+            above = [s for s in rubric.stars_assigned if level(s) >= level(quota.stars)]
+            if all(s in quota_stars for s in above):
+                # Every star at or above has a quota: "k stars or more" are all holders.
+                at_least = [r for r in result.ratings if level(r.rating) >= level(quota.stars)]
+                assert len(at_least) <= places
+        elif len(holders) > places:
+            lowest = min(r.score.total for r in holders)
+            assert sum(1 for r in holders if r.score.total > lowest) < places
+    assert stars_of(result) == documented_rule(rubric, result)
+
+
+@QUOTA_CASES
+@QUOTA_SETTINGS
+@given(data=st.data())
 def test_the_rating_does_not_depend_on_the_order_of_the_branches(
-    name: str, tie_rule: TieRule, group: list[dict[str, Decimal]], data: st.DataObject
+    tie_rule: TieRule, several: bool, data: st.DataObject
 ) -> None:
-    rubric = rubric_for(name, tie_rule)
-    scores = [scores_for(rubric, f"b{i}", p) for i, p in enumerate(group)]
+    rubric = data.draw(quota_rubrics(tie_rule, several))
+    scores = [entry_scores(rubric, i, e) for i, e in enumerate(data.draw(entries()))]
     shuffled = data.draw(st.permutations(scores))
     assert stars_of(rate(rubric, scores, 2023)) == stars_of(rate(rubric, shuffled, 2023))
 
 
-@given(name=RUBRICS, group=groups())
+@QUOTA_CASES
+@QUOTA_SETTINGS
+@given(data=st.data())
+def test_a_veto_caps_the_rating_whatever_the_score(
+    tie_rule: TieRule, several: bool, data: st.DataObject
+) -> None:
+    rubric = data.draw(quota_rubrics(tie_rule, several))
+    group = data.draw(entries())
+    if data.draw(st.booleans(), label="vetoed branches at full marks"):
+        group = [(Decimal(100), Decimal(100), v) if v else (a, b, v) for a, b, v in group]
+    result = rate_entries(rubric, group)
+    for rated, (_, _, vetoes) in zip(result.ratings, group, strict=True):
+        caps = [v.caps_at for v in TEST_VETOES if v.id in vetoes]
+        if caps:
+            assert rated.cap is min(caps, key=level)
+            assert level(rated.rating) <= min(level(c) for c in caps)
+        assert level(rated.rating) <= level(rated.before_quotas) <= level(rated.by_score)
+
+
+@given(name=RUBRICS, group=groups(size=6))
 def test_the_explanation_names_every_rubric_field_it_read(
     name: str, group: list[dict[str, Decimal]]
 ) -> None:

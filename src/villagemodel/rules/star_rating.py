@@ -15,9 +15,35 @@ and none is assumed: :func:`rate` needs a rubric chosen by name
 (:meth:`Rubric.from_toml`). The shipped rubrics are *examples* from other
 jurisdictions, flagged ``example = true``.
 
-Arithmetic is exact: a total is a :class:`~decimal.Decimal` when it has a
-finite decimal form and a :class:`~fractions.Fraction` otherwise. Nothing is
-rounded, so 89.99 is below a threshold of 90.
+Arithmetic is exact: sums and differences are taken in
+:class:`~fractions.Fraction`, and a score is shown as a
+:class:`~decimal.Decimal` when it has a finite decimal form and as a
+Fraction otherwise. Nothing is rounded, so 89.99, or
+94.99999999999999999999999999999, is below a threshold of 90, or 95.
+
+**The rating rule.** A branch is *eligible* for a star that the rubric
+assigns, whose band its score reaches and that no veto item it triggered
+caps. Quotas are **cumulative**. For each star k with a quota,
+``places_k`` is share_k x the number of branches rated together, rounded by
+the rubric's ``quota_rounding``, and ``cum_k`` is the sum of ``places_j``
+over the quota stars j >= k, so places unused at a higher star pass down.
+A branch *passes* at a quota star k when, among the branches eligible for k
+or more, the number scoring at or above it (itself included) is at most
+``cum_k`` (tie rule ``exclude_all_tied``), or the number scoring strictly
+above it is below ``cum_k`` (``include_all_tied``). It earns an eligible
+star k when k has no quota, or when it passes at k and at every quota star
+below k (holding k stars is holding every lower star's "or more"). Its
+rating is the highest star it earns, or no star.
+
+The rule is closed-form, so it does not depend on the order of the
+branches; raising a branch's score never lowers its own rating, and
+lowering another branch's score never lowers it; under
+``exclude_all_tied`` at most ``cum_k`` branches hold a quota star at or
+above k, and under ``include_all_tied`` only branches tied with the lowest
+of them go beyond. Where a branch scoring at least as much as another is
+eligible for a star at least as high (bands on the total, no veto item
+triggered), passing at k implies passing at every quota star below k, so
+the rule is the count at k alone. Rating n branches takes O(n log n).
 
 >>> rubric = load_rubric("tianjin-xiqing-2016")
 >>> scores = [
@@ -32,11 +58,12 @@ True
 >>> load_rubric("guangxi")
 Traceback (most recent call last):
 ...
-villagemodel.rules.star_rating.UnknownRubricError: no rubric is named 'guangxi'; shipped rubrics: city-2023-notice, jinan-education-2021, tianjin-xiqing-2016 (all examples; no Guangxi rubric is public, so none is shipped: load your own with Rubric.from_toml)
+villagemodel.rules.star_rating.UnknownRubricError: no rubric is named 'guangxi'; shipped rubrics: city-2023-notice, county-village-2014, jinan-education-2021, template-scheme-5-4-3, tianjin-xiqing-2016 (all examples; no Guangxi rubric is public, so none is shipped: load your own with Rubric.from_toml)
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import decimal
 import difflib
@@ -122,25 +149,25 @@ class UnknownRubricError(VillageModelError, LookupError):
 class TieRule(LabelledEnum):
     """What happens when branches tie on score at a quota's boundary.
 
-    With ``EXCLUDE_ALL_TIED`` a branch keeps the star when the branches
-    scoring *at or above* its score are no more than the places, so the
-    quota is never exceeded and equal scores are treated alike (tied
-    branches beyond the quota all lose the star, even those that would have
-    fitted). With ``INCLUDE_ALL_TIED`` a branch keeps the star when the
-    branches scoring *strictly above* it are fewer than the places, so all
-    tied branches at the boundary keep it and the quota may be exceeded by
-    the ties.
+    At a star k with a quota, among the branches eligible for k or more:
+    with ``EXCLUDE_ALL_TIED`` a branch passes when those scoring *at or
+    above* it (itself included) are no more than the cumulative places, so
+    the quota is never exceeded and equal scores are treated alike (tied
+    branches beyond the places all fail, even those that would have
+    fitted). With ``INCLUDE_ALL_TIED`` a branch passes when those scoring
+    *strictly above* it are fewer than the cumulative places, so all tied
+    branches at the boundary pass and the quota may be exceeded by the ties.
     """
 
     EXCLUDE_ALL_TIED = (
         "exclude_all_tied",
-        "并列者均不占用名额",
-        "none of the branches tied at the boundary gets the star",
+        "名额边界并列者均不获名额",
+        "none of the branches tied at a quota's boundary gets a place",
     )
     INCLUDE_ALL_TIED = (
         "include_all_tied",
-        "并列者均占用名额",
-        "all branches tied at the boundary get the star, beyond the quota if need be",
+        "名额边界并列者均获名额",
+        "all branches tied at a quota's boundary get a place, beyond the quota if need be",
     )
 
 
@@ -163,6 +190,12 @@ def _level(rating: StarRating) -> int:
 
 def _fraction(value: Score) -> Fraction:
     return Fraction(value)
+
+
+def _sum(values: Iterable[Score]) -> Fraction:
+    """An exact sum. Adding Decimals rounds to the context's precision (28
+    digits by default), so every term is added as a Fraction."""
+    return sum((Fraction(value) for value in values), Fraction(0))
 
 
 def _exact(value: Fraction) -> Score:
@@ -259,9 +292,9 @@ class Section:
     items: tuple[Item, ...] = attrs.field(converter=f.to_tuple, validator=f.tuple_of(Item))
 
     @property
-    def max_points(self) -> Decimal:
-        """The sum of the items' maximum points."""
-        return sum((item.max_points for item in self.items), Decimal(0))
+    def max_points(self) -> Score:
+        """The sum of the items' maximum points, exact."""
+        return _exact(_sum(item.max_points for item in self.items))
 
 
 @attrs.frozen(kw_only=True)
@@ -759,8 +792,9 @@ def _rubric_folder() -> Any:
 def available_rubrics() -> tuple[str, ...]:
     """The names of the shipped rubrics, all examples from other jurisdictions.
 
-    >>> available_rubrics()
-    ('city-2023-notice', 'jinan-education-2021', 'tianjin-xiqing-2016')
+    >>> available_rubrics()  # doctest: +NORMALIZE_WHITESPACE
+    ('city-2023-notice', 'county-village-2014', 'jinan-education-2021',
+     'template-scheme-5-4-3', 'tianjin-xiqing-2016')
     """
     names = (entry.name for entry in _rubric_folder().iterdir())
     return tuple(sorted(name.removesuffix(".toml") for name in names if name.endswith(".toml")))
@@ -836,12 +870,12 @@ class BranchScores:
 
 @attrs.frozen(kw_only=True)
 class SectionScore:
-    """A section's points, deductions, net score and weighted score."""
+    """A section's points, deductions, net score and weighted score, all exact."""
 
     section: Section
-    points: Decimal
-    deducted: Decimal
-    net: Decimal
+    points: Score
+    deducted: Score
+    net: Score
     weighted: Score
 
 
@@ -853,12 +887,12 @@ class ScoreResult:
     branch_id: BranchId
     scores: BranchScores
     sections: tuple[SectionScore, ...]
-    deducted_from_total: Decimal
+    deducted_from_total: Score
     total: Score
     vetoes: tuple[Veto, ...]
     explanation: Explanation
 
-    def section_net(self, ident: str) -> Decimal:
+    def section_net(self, ident: str) -> Score:
         for section in self.sections:
             if section.section.id == ident:
                 return section.net
@@ -953,10 +987,12 @@ def score(rubric: Rubric, scores: BranchScores, *, path: str = "BranchScores") -
 
     Each section's net score is its items' points less its deductions; the
     total is the sum of each net score times its section's weight, less the
-    deductions that name no section. Nothing is rounded and nothing is
-    floored at zero (no source states a floor). Unknown ids, missing items
-    and points beyond an item's maximum are refused with
-    :class:`~villagemodel.errors.InvalidValueError` naming ``path``.
+    deductions that name no section. Every sum and difference is taken in
+    :class:`~fractions.Fraction`, so nothing is rounded, however many digits
+    the points have; and nothing is floored at zero (no source states a
+    floor). Unknown ids, missing items and points beyond an item's maximum
+    are refused with :class:`~villagemodel.errors.InvalidValueError` naming
+    ``path``.
 
     >>> rubric = load_rubric("city-2023-notice")
     >>> result = score(rubric, BranchScores(branch_id=BranchId("a"),
@@ -970,6 +1006,14 @@ def score(rubric: Rubric, scores: BranchScores, *, path: str = "BranchScores") -
     """
     if not isinstance(rubric, Rubric):
         raise InvalidValueError("rubric", rubric, "expected a Rubric: " + _CHOOSE)
+    return _score(rubric, scores, path, (_formula(rubric, "en"), _formula(rubric, "zh")))
+
+
+def _score(
+    rubric: Rubric, scores: BranchScores, path: str, formulas: tuple[str, str]
+) -> ScoreResult:
+    """:func:`score`, with the rubric's formula in English and Chinese given
+    (:func:`rate` words it once for all the branches)."""
     if not isinstance(scores, BranchScores):
         raise InvalidValueError(path, scores, "expected BranchScores")
     _check_scores(rubric, scores, path)
@@ -980,24 +1024,21 @@ def score(rubric: Rubric, scores: BranchScores, *, path: str = "BranchScores") -
         Fact(label_en="branch", label_zh="党支部", value=scores.branch_id),
     ]
     for section in rubric.sections:
-        points = sum((scores.points[item.id] for item in section.items), Decimal(0))
-        deducted = sum(
-            (
-                scores.deductions.get(d.id, Decimal(0))
-                for d in rubric.deductions
-                if d.section == section.id
-            ),
-            Decimal(0),
+        points = _sum(scores.points[item.id] for item in section.items)
+        deducted = _sum(
+            scores.deductions.get(d.id, Decimal(0))
+            for d in rubric.deductions
+            if d.section == section.id
         )
         net = points - deducted
-        weighted = _fraction(section.weight) * Fraction(net)
+        weighted = _fraction(section.weight) * net
         total += weighted
         sections.append(
             SectionScore(
                 section=section,
-                points=points,
-                deducted=deducted,
-                net=net,
+                points=_exact(points),
+                deducted=_exact(deducted),
+                net=_exact(net),
                 weighted=_exact(weighted),
             )
         )
@@ -1027,11 +1068,10 @@ def score(rubric: Rubric, scores: BranchScores, *, path: str = "BranchScores") -
                 value=f"{display(result.net, 'en')} × {display(result.section.weight, 'en')} = {display(result.weighted, 'en')}",
             )
         )
-    overall = sum(
-        (scores.deductions.get(d.id, Decimal(0)) for d in rubric.deductions if d.section is None),
-        Decimal(0),
+    overall = _sum(
+        scores.deductions.get(d.id, Decimal(0)) for d in rubric.deductions if d.section is None
     )
-    total -= Fraction(overall)
+    total -= overall
     exact_total = _exact(total)
     facts.append(Fact(label_en="total score", label_zh="总分", value=exact_total))
     triggered = tuple(v for v in rubric.vetoes if v.id in scores.vetoes)
@@ -1049,8 +1089,8 @@ def score(rubric: Rubric, scores: BranchScores, *, path: str = "BranchScores") -
         title_zh=f"党支部{scores.branch_id}按细则{rubric.name}的得分",
         outcome_en=f"{display(exact_total, 'en')} points",
         outcome_zh=f"{display(exact_total, 'zh')}分",
-        branch_en=_formula(rubric, "en") + "; exact, not rounded",
-        branch_zh=_formula(rubric, "zh") + "；精确计算，不作舍入",
+        branch_en=formulas[0] + "; exact, not rounded",
+        branch_zh=formulas[1] + "；精确计算，不作舍入",
         inputs=tuple(facts),
     )
     return ScoreResult(
@@ -1058,7 +1098,7 @@ def score(rubric: Rubric, scores: BranchScores, *, path: str = "BranchScores") -
         branch_id=scores.branch_id,
         scores=scores,
         sections=tuple(sections),
-        deducted_from_total=overall,
+        deducted_from_total=_exact(overall),
         total=exact_total,
         vetoes=triggered,
         explanation=explanation,
@@ -1075,20 +1115,30 @@ _CHOOSE: Final = (
 
 @attrs.frozen(kw_only=True)
 class QuotaDecision:
-    """How a quota on a star treated a branch that reached that star.
+    """The count a branch was compared on at one star with a quota.
 
-    ``at_or_above`` and ``above`` count the branches at that star (itself
-    included in the first) scoring at least, and more than, this branch.
+    ``places`` are the quota's own places: its share of the ``rated``
+    branches, ``share_of_rated`` (exact), rounded by the rubric's
+    ``quota_rounding``; ``cumulative_places`` are the sum of the places of
+    every quota star at or above this one. ``candidates`` counts the branches eligible for this star
+    or more (by band, veto cap and allowed stars); ``at_or_above`` and
+    ``above`` count those of them scoring at least, and more than, this
+    branch (itself included in the first). ``passed`` says whether the count
+    the tie rule compares is within the cumulative places:
+    ``at_or_above <= cumulative_places`` under ``exclude_all_tied``,
+    ``above < cumulative_places`` under ``include_all_tied``.
     """
 
     quota: Quota
     path: str
     rated: int
+    share_of_rated: Score
     places: int
+    cumulative_places: int
     candidates: int
     at_or_above: int
     above: int
-    kept: bool
+    passed: bool
 
 
 @attrs.frozen(kw_only=True)
@@ -1097,8 +1147,10 @@ class RatedBranch:
 
     ``by_score`` is the highest star whose band the score reaches (any band,
     before vetoes, allowed stars and quotas); ``cap`` the lowest cap of the
-    vetoes triggered; ``before_quotas`` the rating before the quotas;
-    ``rating`` the final rating.
+    vetoes triggered; ``before_quotas`` the highest star the branch is
+    eligible for (allowed, reached, within the cap), the rating before the
+    quotas; ``quota_decisions`` the counts compared at the stars with a
+    quota, highest first; ``rating`` the final rating.
     """
 
     branch_id: BranchId
@@ -1113,8 +1165,8 @@ class RatedBranch:
 
     @property
     def quota_demoted(self) -> bool:
-        """Whether a quota took a star away from the branch."""
-        return any(not decision.kept for decision in self.quota_decisions)
+        """Whether the quotas took a star away from the branch."""
+        return _level(self.rating) < _level(self.before_quotas)
 
     @property
     def vetoed(self) -> bool:
@@ -1156,7 +1208,8 @@ def _band_holds(band: Band, result: ScoreResult) -> bool:
     if band.min_score is None:
         return True
     left = result.total if band.section is None else result.section_net(band.section)
-    return left >= band.min_score  # exact: a Fraction compares exactly with a Decimal
+    # Exact: Decimals compare without rounding, and a Fraction with a Decimal exactly.
+    return left >= band.min_score
 
 
 def _band_comparison(rubric: Rubric, band: Band, result: ScoreResult) -> Comparison | None:
@@ -1178,26 +1231,120 @@ def _band_comparison(rubric: Rubric, band: Band, result: ScoreResult) -> Compari
     return Comparison.of(label_en, label_zh, left, Operator.GE, band.min_score)
 
 
+def _reached(rubric: Rubric, result: ScoreResult) -> frozenset[StarRating]:
+    """The stars whose bands the branch's score reaches."""
+    return frozenset(b.stars for b in rubric.bands if _band_holds(b, result))
+
+
 def _eligible(
-    rubric: Rubric, assigned: tuple[StarRating, ...], result: ScoreResult
+    assigned: tuple[StarRating, ...], reached: frozenset[StarRating], cap: StarRating | None
 ) -> list[StarRating]:
     """The assigned stars the branch reaches by score and within its cap, highest first."""
-    cap = result.cap
     limit = _level(cap) if cap is not None else None
+    return [
+        stars
+        for stars in assigned
+        if stars in reached and (limit is None or _level(stars) <= limit)
+    ]
+
+
+def _by_score(reached: frozenset[StarRating]) -> StarRating:
+    return max(reached, key=_level) if reached else StarRating.UNRATED
+
+
+@attrs.frozen
+class _Standing:
+    """The branches eligible for a quota star or more: their score ranks, ascending."""
+
+    index: int
+    quota: Quota
+    rated: int
+    share_of_rated: Score
+    places: int
+    cumulative: int
+    ranks: list[int]
+
+
+def _ranks(totals: Sequence[Fraction]) -> list[int]:
+    """Each total's dense rank (equal totals, equal ranks; a higher total, a
+    higher rank), so that later comparisons are of ints: one sort, O(n log n)."""
+    order = sorted(range(len(totals)), key=totals.__getitem__)
+    ranks = [0] * len(totals)
+    rank = 0
+    for position, i in enumerate(order):
+        if position and totals[i] != totals[order[position - 1]]:
+            rank += 1
+        ranks[i] = rank
+    return ranks
+
+
+def _standings(
+    rubric: Rubric, before: Sequence[StarRating], ranks: Sequence[int]
+) -> list[_Standing]:
+    """One standing per quota star, highest star first."""
+    rated = len(ranks)
+    ascending = sorted(range(rated), key=ranks.__getitem__)
+    cumulative = 0
     found = []
-    for stars in assigned:
-        band = rubric.band(stars)
-        if band is None or not _band_holds(band, result):
-            continue
-        if limit is not None and _level(stars) > limit:
-            continue
-        found.append(stars)
+    for index, quota in sorted(
+        enumerate(rubric.quotas), key=lambda pair: _level(pair[1].stars), reverse=True
+    ):
+        places = quota.places(rated, rubric.quota_rounding)
+        cumulative += places
+        level = _level(quota.stars)
+        eligible = [ranks[i] for i in ascending if _level(before[i]) >= level]
+        share_of_rated = _exact(quota.share.as_rate().value * rated)
+        found.append(_Standing(index, quota, rated, share_of_rated, places, cumulative, eligible))
     return found
 
 
-def _by_score(rubric: Rubric, result: ScoreResult) -> StarRating:
-    reached = [b.stars for b in rubric.bands if _band_holds(b, result)]
-    return max(reached, key=_level) if reached else StarRating.UNRATED
+def _quota_decisions(
+    rubric: Rubric, standings: Sequence[_Standing], before: StarRating, rank: int
+) -> tuple[QuotaDecision, ...]:
+    """The counts of a branch at every quota star at or below its highest
+    eligible star, when that star has a quota; none otherwise (a star without
+    a quota needs no count). Two binary searches per quota star."""
+    if rubric.quota(before) is None:
+        return ()
+    decisions = []
+    for standing in standings:
+        if _level(standing.quota.stars) > _level(before):
+            continue
+        eligible = len(standing.ranks)
+        at_or_above = eligible - bisect.bisect_left(standing.ranks, rank)
+        above = eligible - bisect.bisect_right(standing.ranks, rank)
+        if rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED:
+            passed = at_or_above <= standing.cumulative
+        else:
+            passed = above < standing.cumulative
+        decisions.append(
+            QuotaDecision(
+                quota=standing.quota,
+                path=f"quotas[{standing.index}]",
+                rated=standing.rated,
+                share_of_rated=standing.share_of_rated,
+                places=standing.places,
+                cumulative_places=standing.cumulative,
+                candidates=eligible,
+                at_or_above=at_or_above,
+                above=above,
+                passed=passed,
+            )
+        )
+    return tuple(decisions)
+
+
+def _quota_rating(
+    rubric: Rubric, eligible: Sequence[StarRating], decisions: Sequence[QuotaDecision]
+) -> StarRating:
+    """The highest eligible star that has no quota or whose count, and the
+    count at every quota star below it, is within the cumulative places."""
+    failed = [_level(d.quota.stars) for d in decisions if not d.passed]
+    lowest_failed = min(failed) if failed else None
+    for stars in eligible:
+        if rubric.quota(stars) is None or lowest_failed is None or _level(stars) < lowest_failed:
+            return stars
+    return StarRating.UNRATED
 
 
 def rate(
@@ -1209,14 +1356,25 @@ def rate(
 ) -> RatingResult:
     """Rate branches together under ``rubric`` for ``year``.
 
-    Each branch gets the highest star that is allowed by the rubric, reached
-    by its score (inclusive thresholds) and not above the cap of any veto
-    item it triggered; a branch that reaches none is unrated (no star).
-    Then each quota, from the highest star down, keeps at most its places
-    (share x number of branches rated, counted with ``rubric.quota_rounding``)
-    at its star, ranking by exact score and resolving ties at the boundary by
-    ``rubric.tie_rule``; a branch that loses a star takes the next lower
-    star it is eligible for, where that star's quota applies in turn.
+    A branch is *eligible* for a star that the rubric assigns
+    (``allowed_stars``), whose band its score reaches (inclusive thresholds)
+    and that is not above the cap of any veto item it triggered. Quotas are
+    **cumulative**: with ``places_k`` = share_k x number rated, rounded by
+    ``rubric.quota_rounding``, and ``cum_k`` = the sum of ``places_j`` over
+    the quota stars j >= k (places unused at a higher star pass down), a
+    branch passes at a quota star k when, among the branches eligible for k
+    or more, those scoring at or above it (itself included) number at most
+    ``cum_k`` (``exclude_all_tied``), or those scoring strictly above it
+    number fewer than ``cum_k`` (``include_all_tied``). It earns an eligible
+    star k when k has no quota, or when it passes at k and at every quota
+    star below k; its rating is the highest star it earns, or no star.
+
+    So a higher score never earns fewer stars, a lower score of another
+    branch never costs a branch a star, and under ``exclude_all_tied`` at
+    most ``cum_k`` branches hold a quota star at or above k (under
+    ``include_all_tied`` only branches tied with the lowest of them go
+    beyond). Scores are compared exactly. Rating n branches takes
+    O(n log n): one sort by score, then binary searches.
 
     The result does not depend on the order of ``scores``; ratings are
     listed in that order.
@@ -1231,69 +1389,45 @@ def rate(
             "build a rubric with bands of your own, under a name of your own",
         )
     check_year(year, "year")
-    branches = list(scores)
     seen: set[str] = set()
     results: list[ScoreResult] = []
-    for i, entry in enumerate(branches):
+    formulas = (_formula(rubric, "en"), _formula(rubric, "zh"))
+    for i, entry in enumerate(scores):
         path = f"scores[{i}]"
         if not isinstance(entry, BranchScores):
             raise InvalidValueError(path, entry, "expected BranchScores")
         if entry.branch_id in seen:
             raise InvalidValueError(f"{path}.branch_id", entry.branch_id, "rated twice")
         seen.add(entry.branch_id)
-        results.append(score(rubric, entry, path=path))
-    rated = len(results)
+        results.append(_score(rubric, entry, path, formulas))
     assigned = rubric.stars_assigned
-    eligible = [_eligible(rubric, assigned, r) for r in results]
-    current = [e[0] if e else StarRating.UNRATED for e in eligible]
-    before = list(current)
-    decisions: list[list[QuotaDecision]] = [[] for _ in results]
-    for index, quota in sorted(
-        enumerate(rubric.quotas), key=lambda pair: _level(pair[1].stars), reverse=True
-    ):
-        places = quota.places(rated, rubric.quota_rounding)
-        at_star = [i for i, stars in enumerate(current) if stars is quota.stars]
-        totals = {i: Fraction(results[i].total) for i in at_star}
-        for i in at_star:
-            at_or_above = sum(1 for j in at_star if totals[j] >= totals[i])
-            above = sum(1 for j in at_star if totals[j] > totals[i])
-            if rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED:
-                kept = at_or_above <= places
-            else:
-                kept = above < places
-            decisions[i].append(
-                QuotaDecision(
-                    quota=quota,
-                    path=f"quotas[{index}]",
-                    rated=rated,
-                    places=places,
-                    candidates=len(at_star),
-                    at_or_above=at_or_above,
-                    above=above,
-                    kept=kept,
-                )
-            )
-            if not kept:
-                lower = [s for s in eligible[i] if _level(s) < _level(quota.stars)]
-                current[i] = lower[0] if lower else StarRating.UNRATED
+    reached = [_reached(rubric, r) for r in results]
+    eligible = [
+        _eligible(assigned, stars, r.cap) for stars, r in zip(reached, results, strict=True)
+    ]
+    before = [e[0] if e else StarRating.UNRATED for e in eligible]
+    ranks = _ranks([Fraction(r.total) for r in results])
+    standings = _standings(rubric, before, ranks)
     rated_branches = []
     for i, result in enumerate(results):
+        decisions = _quota_decisions(rubric, standings, before[i], ranks[i])
+        final = _quota_rating(rubric, eligible[i], decisions)
         record = BranchRating(
             branch_id=result.branch_id,
             year=year,
-            rating=current[i],
+            rating=final,
             rated_on=rated_on,
             rubric=rubric.name,
         )
-        by_score = _by_score(rubric, result)
+        by_score = _by_score(reached[i])
         explanation = _branch_explanation(
             rubric,
             year=year,
             result=result,
             by_score=by_score,
             before=before[i],
-            decisions=tuple(decisions[i]),
-            final=current[i],
+            decisions=decisions,
+            final=final,
         )
         rated_branches.append(
             RatedBranch(
@@ -1302,8 +1436,8 @@ def rate(
                 by_score=by_score,
                 cap=result.cap,
                 before_quotas=before[i],
-                quota_decisions=tuple(decisions[i]),
-                rating=current[i],
+                quota_decisions=decisions,
+                rating=final,
                 record=record,
                 explanation=explanation,
             )
@@ -1320,31 +1454,67 @@ def rate(
 # -- explanations ---------------------------------------------------------------
 
 
+def _quota_rule(rubric: Rubric, lang: Lang) -> str:
+    """The quota rule in words, for the rubric's tie rule."""
+    exclude = rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED
+    if lang == "zh":
+        count = (
+            "得分不低于本支部的党支部数（含本支部）不超过累计名额"
+            if exclude
+            else "得分高于本支部的党支部数少于累计名额"
+        )
+        return (
+            "名额累计计算：某星级的累计名额为该星级及以上各设名额星级的名额之和，"
+            "上一星级未用的名额顺延；党支部获评设名额的星级，须在该星级及其下每个设名额的星级上，"
+            f"可评该星级及以上的党支部中{count}"
+        )
+    count = (
+        "scoring at or above it (itself included) are no more than the cumulative places"
+        if exclude
+        else "scoring above it are fewer than the cumulative places"
+    )
+    return (
+        "quotas are cumulative: a star's cumulative places are the places of every quota star "
+        "at or above it, so places unused above pass down; a branch holds a star with a quota "
+        "only if, at that star and at every quota star below it, the branches eligible for "
+        f"that star or more {count}"
+    )
+
+
+def _count(decision: QuotaDecision, rubric: Rubric) -> int:
+    """The count the tie rule compares with the cumulative places."""
+    if rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED:
+        return decision.at_or_above
+    return decision.above
+
+
 def _quota_clause(decision: QuotaDecision, rubric: Rubric, lang: Lang) -> str:
     quota = decision.quota
     zh = lang == "zh"
     stars = quota.stars.zh if zh else quota.stars.en
     share = display(quota.share, "en")
     rounding = rubric.quota_rounding.zh if zh else rubric.quota_rounding.en
-    if rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED:
-        count = decision.at_or_above
-        ranked_en, ranked_zh = "at or above", "不低于"
-    else:
-        count = decision.above
-        ranked_en, ranked_zh = "above", "高于"
-    product = display(_exact(quota.share.as_rate().value * decision.rated), lang)
+    count = _count(decision, rubric)
+    exclude = rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED
+    product = display(decision.share_of_rated, lang)
+    cumulative = decision.cumulative_places
     if zh:
-        verdict = "保留" if decision.kept else "因名额所限降级"
+        ranked = "不低于" if exclude else "高于"
+        verdict = "在名额内" if decision.passed else "超出名额"
         return (
             f"{stars}比例上限{share}：{decision.rated}个参评党支部 × {share} = {product}，"
-            f"{rounding}得名额{decision.places}个；同为{stars}且得分{ranked_zh}本支部的"
-            f"党支部{count}个（并列规则：{rubric.tie_rule.zh}）：{verdict}"
+            f"{rounding}得名额{decision.places}个；{stars}及以上累计名额{cumulative}个；"
+            f"可评{stars}及以上且得分{ranked}本支部的党支部{count}个"
+            f"（并列规则：{rubric.tie_rule.zh}）：{verdict}"
         )
-    verdict = "kept" if decision.kept else "demoted by the quota"
+    ranked = "at or above" if exclude else "above"
+    verdict = "within the places" if decision.passed else "beyond the places"
+    noun = "place" if decision.places == 1 else "places"
     return (
         f"{stars} quota {share}: {share} × {decision.rated} branches rated = {product}, "
-        f"{rounding}: {decision.places} places; branches at {stars} scoring {ranked_en} "
-        f"this one: {count} (tie rule {rubric.tie_rule.value}): {verdict}"
+        f"{rounding}: {decision.places} {noun}; cumulative places for {stars} or more: "
+        f"{cumulative}; branches eligible for {stars} or more scoring {ranked} this one: "
+        f"{count} (tie rule {rubric.tie_rule.value}): {verdict}"
     )
 
 
@@ -1353,18 +1523,20 @@ def _quota_comparison(decision: QuotaDecision, rubric: Rubric) -> Comparison:
     where = f"[{decision.path}]"
     if rubric.tie_rule is TieRule.EXCLUDE_ALL_TIED:
         return Comparison.of(
-            f"{stars_en} quota: branches at {stars_en} scoring at or above this one ≤ places {where}",
-            f"{stars_zh}名额：同为{stars_zh}且得分不低于本支部的党支部数 ≤ 名额 {where}",
+            f"{stars_en} quota: branches eligible for {stars_en} or more scoring at or above "
+            f"this one ≤ cumulative places {where}",
+            f"{stars_zh}名额：可评{stars_zh}及以上且得分不低于本支部的党支部数 ≤ 累计名额 {where}",
             decision.at_or_above,
             Operator.LE,
-            decision.places,
+            decision.cumulative_places,
         )
     return Comparison.of(
-        f"{stars_en} quota: branches at {stars_en} scoring above this one < places {where}",
-        f"{stars_zh}名额：同为{stars_zh}且得分高于本支部的党支部数 < 名额 {where}",
+        f"{stars_en} quota: branches eligible for {stars_en} or more scoring above this one "
+        f"< cumulative places {where}",
+        f"{stars_zh}名额：可评{stars_zh}及以上且得分高于本支部的党支部数 < 累计名额 {where}",
         decision.above,
         Operator.LT,
-        decision.places,
+        decision.cumulative_places,
     )
 
 
@@ -1432,7 +1604,15 @@ def _because(
             if zh
             else f"after veto items and allowed stars: {before.en}"
         )
+    if decisions:
+        clauses.append(_quota_rule(rubric, lang))
     clauses.extend(_quota_clause(d, rubric, lang) for d in decisions)
+    if _level(final) < _level(before):
+        clauses.append(
+            f"名额所限，不能获评{before.zh}"
+            if zh
+            else f"the quotas do not let the branch hold {before.en}"
+        )
     clauses.append(f"评定结果：{final.zh}" if zh else f"rating: {final.en}")
     return ("；" if zh else "; ").join(clauses)
 
@@ -1466,26 +1646,42 @@ def _branch_explanation(
     if result.cap is not None:
         facts.append(Fact(label_en="veto cap", label_zh="否决后最高星级", value=result.cap))
     facts.append(Fact(label_en="rating before quotas", label_zh="名额限制前星级", value=before))
-    for decision in decisions:
-        facts.append(
-            Fact(
-                label_en=f"{decision.quota.stars.en} quota share [{decision.path}.share]",
-                label_zh=f"{decision.quota.stars.zh}比例上限 [{decision.path}.share]",
-                value=decision.quota.share,
-            )
-        )
-        facts.append(
-            Fact(
-                label_en=f"{decision.quota.stars.en} places [quota_rounding]",
-                label_zh=f"{decision.quota.stars.zh}名额 [quota_rounding]",
-                value=decision.places,
-            )
-        )
+    if decisions:
         facts.append(
             Fact(
                 label_en="tie rule [tie_rule]",
                 label_zh="并列规则 [tie_rule]",
                 value=rubric.tie_rule,
+            )
+        )
+    for decision in decisions:
+        stars_en, stars_zh = decision.quota.stars.en, decision.quota.stars.zh
+        facts.append(
+            Fact(
+                label_en=f"{stars_en} quota share [{decision.path}.share]",
+                label_zh=f"{stars_zh}比例上限 [{decision.path}.share]",
+                value=decision.quota.share,
+            )
+        )
+        facts.append(
+            Fact(
+                label_en=f"{stars_en} places [quota_rounding]",
+                label_zh=f"{stars_zh}名额 [quota_rounding]",
+                value=decision.places,
+            )
+        )
+        facts.append(
+            Fact(
+                label_en=f"{stars_en} cumulative places",
+                label_zh=f"{stars_zh}及以上累计名额",
+                value=decision.cumulative_places,
+            )
+        )
+        facts.append(
+            Fact(
+                label_en=f"branches eligible for {stars_en} or more",
+                label_zh=f"可评{stars_zh}及以上的党支部数",
+                value=decision.candidates,
             )
         )
     comparisons = [
@@ -1564,6 +1760,19 @@ def _group_explanation(rubric: Rubric, year: int, ratings: tuple[RatedBranch, ..
                 value=quota.places(rated, rubric.quota_rounding),
             )
         )
+        facts.append(
+            Fact(
+                label_en=f"{quota.stars.en} cumulative places",
+                label_zh=f"{quota.stars.zh}及以上累计名额",
+                value=sum(
+                    q.places(rated, rubric.quota_rounding)
+                    for q in rubric.quotas
+                    if _level(q.stars) >= _level(quota.stars)
+                ),
+            )
+        )
+    quota_rule_en = f"; {_quota_rule(rubric, 'en')}" if rubric.quotas else ""
+    quota_rule_zh = f"；{_quota_rule(rubric, 'zh')}" if rubric.quotas else ""
     example_en = "an EXAMPLE rubric from another jurisdiction; " if rubric.example else ""
     example_zh = "外地示例细则；" if rubric.example else ""
     return Explanation(
@@ -1575,11 +1784,12 @@ def _group_explanation(rubric: Rubric, year: int, ratings: tuple[RatedBranch, ..
         branch_en=(
             f"rubric {rubric.name}, {rubric.title_en} ({example_en}confidence "
             f"{rubric.confidence.value}); source: {rubric.citation.cite()}; bands, veto items, "
-            "allowed stars and quotas applied to all branches rated together"
+            f"allowed stars and quotas applied to all branches rated together{quota_rule_en}"
         ),
         branch_zh=(
             f"细则{rubric.name}《{rubric.title_zh}》（{example_zh}可信度{rubric.confidence.zh}）；"
             f"来源：{rubric.citation.cite()}；分数线、一票否决、评定星级及比例上限适用于全部参评党支部"
+            f"{quota_rule_zh}"
         ),
         inputs=tuple(facts),
         parts=tuple(r.explanation for r in ratings),
