@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -52,6 +53,34 @@ from villagemodel.rules.star_rating import (
 __all__ = ["main"]
 
 
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+_claims_option = click.option(
+    "--claims",
+    default=None,
+    help="A bundled claim set or a claims file (.toml); default: the report NAME is "
+    "derived from (lingyun-2022 for lingyun-2022-synthetic).",
+)
+
+
+def _lang_option(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The --lang option, defaulting to ``default``."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default=default,
+        show_default=True,
+        help="Language of the output.",
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="villagemodel")
 def main() -> None:
@@ -69,13 +98,7 @@ def list_datasets() -> None:
 
 @main.command()
 @click.argument("name")
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the output.",
-)
+@_lang_option("zh")
 def show(name: str, lang: str) -> None:
     """Print the places, branches, teams and industries of a bundled dataset."""
     try:
@@ -155,20 +178,8 @@ def _parse_day(text: str | None) -> datetime.date:
     help="Jurisdiction path, e.g. CN/guangxi/baise/lingyun.",
 )
 @click.option("--date", "-d", "day", default=None, help="Date (YYYY-MM-DD); default today.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Text language.",
-)
+@_format_option
+@_lang_option("en")
 @click.option(
     "--file",
     "files",
@@ -281,20 +292,8 @@ def _list_rubrics(fmt: str, lang: Lang) -> None:
     help="A rubric file (TOML) of your own, instead of --rubric.",
 )
 @click.option("--year", type=int, default=None, help="Year rated; default: the file's year.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default="en",
-    show_default=True,
-    help="Text language.",
-)
+@_format_option
+@_lang_option("en")
 @click.option("--list-rubrics", is_flag=True, help="List the shipped rubrics and exit.")
 def rate_command(
     *,
@@ -388,25 +387,9 @@ def _claim_set(name: str, claims: str | None) -> ClaimSet:
 
 @main.command("check")
 @click.argument("name")
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the output.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--claims",
-    default=None,
-    help="Another bundled claim set, or a claims file (.toml), instead of the one named NAME.",
-)
+@_lang_option("zh")
+@_format_option
+@_claims_option
 def check_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
     """Check a report's claims against the records of a bundled dataset.
 
@@ -478,13 +461,9 @@ def _lang(lang: str) -> Lang:
 
 @main.command("report")
 @click.argument("name")
-@click.option(
-    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language."
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("--claims", default=None, help="A bundled claim set or a claims file (.toml).")
+@_lang_option("zh")
+@_format_option
+@_claims_option
 def report_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
     """Render a report's figures from the records of a bundled dataset.
 
@@ -512,13 +491,9 @@ def report_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
 @main.command("explain")
 @click.argument("name")
 @click.argument("figure")
-@click.option(
-    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language."
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("--claims", default=None, help="A bundled claim set or a claims file (.toml).")
+@_lang_option("zh")
+@_format_option
+@_claims_option
 @click.option(
     "--period",
     default=None,
