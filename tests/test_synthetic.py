@@ -24,7 +24,7 @@ from villagemodel import datasets
 from villagemodel.approx import parse
 from villagemodel.dataset import TABLES, Dataset
 from villagemodel.households import PovertyHistory
-from villagemodel.metrics import MoneyAverage, Subject, compute
+from villagemodel.metrics import ExactPercentage, MoneyAverage, Subject, compute
 from villagemodel.money import Money
 from villagemodel.parameters import ParameterSet
 from villagemodel.party import CadreStatus
@@ -69,7 +69,7 @@ def number(value: object) -> Number:
     """The plain number inside a computed value."""
     if isinstance(value, Money):
         return value.yuan
-    if isinstance(value, MoneyAverage):
+    if isinstance(value, MoneyAverage | ExactPercentage):
         return value.exact
     if isinstance(value, Count):
         return value.value
@@ -244,7 +244,7 @@ def test_four_housing_safety_inspections_in_each_village(ds: Dataset) -> None:
 
 def test_all_housing_is_safe(ds: Dataset) -> None:
     """动态监测住房安全，目前住房全部达标"""
-    assert figure(ds, "guarantees.safe_housing_share", UP_TO_NOW) == Percentage(100)
+    assert figure(ds, "guarantees.safe_housing_share", UP_TO_NOW) == ExactPercentage(Fraction(100))
 
 
 def test_insurance_is_98_percent_or_more_in_each_village(ds: Dataset) -> None:
@@ -370,7 +370,9 @@ def test_formerly_poor_income_grows_12_76_percent_a_year(ds: Dataset) -> None:
 
 def test_every_hamlet_has_one_grid_worker(ds: Dataset) -> None:
     """实行网格化管理，每个屯都安排一名网格员"""
-    assert figure(ds, "hamlets.with_one_grid_worker_share", UP_TO_NOW) == Percentage(100)
+    assert figure(ds, "hamlets.with_one_grid_worker_share", UP_TO_NOW) == ExactPercentage(
+        Fraction(100)
+    )
 
 
 def test_22_cadres_return_home_activities(ds: Dataset) -> None:

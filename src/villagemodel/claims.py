@@ -101,6 +101,7 @@ from villagemodel.labels import LabelledEnum
 from villagemodel.metrics import (
     METRICS,
     Derivation,
+    ExactPercentage,
     GrowthAverage,
     MetricValue,
     MoneyAverage,
@@ -598,7 +599,7 @@ def to_fraction(value: object) -> Fraction:
         raise InvalidValueError("value", value, "a bool is not a number")
     if isinstance(value, Money):
         return Fraction(value.yuan)
-    if isinstance(value, MoneyAverage):
+    if isinstance(value, MoneyAverage | ExactPercentage):
         return value.exact
     if isinstance(value, Percentage | PercentagePoints):
         return Fraction(value.value)
@@ -1093,7 +1094,9 @@ def check_claim(claim: Claim, dataset: Dataset) -> ClaimCheck:
         value, values = metric_value(claim, dataset, subject)
         used.extend(values)
         if value is None:
-            missing.append(who)
+            # Name what is missing as the derivations list it, not the whole subject.
+            listed = [m for v in values if v.value is None for m in v.derivation.missing]
+            missing.extend(listed or [who])
             continue
         found = _bound_comparisons(who, value, claim.interval)
         comparisons.extend(found)

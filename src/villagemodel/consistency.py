@@ -602,6 +602,8 @@ def _known_value(variable: Variable, dataset: Dataset) -> Fraction | None:
     options = dict(variable.options)
     if not records_cover(dataset, variable.metric, options):
         return None
+    if not METRICS[variable.metric].exact:
+        return None  # a rounded value (a growth rate) does not fix the variable exactly
     first = compute(dataset, variable.metric, variable.subject, variable.period, options)
     if first.value is None:
         return None

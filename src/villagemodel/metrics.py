@@ -12,7 +12,7 @@ and returns a :class:`MetricValue` whose :class:`Derivation` lists every
 term that went into it, the formula, the period and any rounding.
 
 >>> from villagemodel import datasets
->>> from villagemodel.periods import Period
+>>> from villagemodel.periods import Period, check_year
 >>> lingyun = datasets.load("lingyun-2022")
 >>> taohua = Subject.villages("taohua")
 >>> value = compute(lingyun, "collective_income.total", taohua, Period.calendar_year(2022))
@@ -50,20 +50,20 @@ from villagemodel.ids import CountyId, TownshipId, VillageId
 from villagemodel.labels import LabelledEnum
 from villagemodel.money import Money
 from villagemodel.party import CadreStatus, StarRating
-from villagemodel.periods import Period
+from villagemodel.periods import Period, check_year
 from villagemodel.projects import ProjectKind
 from villagemodel.quantities import (
     Percentage,
     PersonCount,
     PersonTimes,
     Quantity,
-    Rate,
 )
 
 __all__ = [
     "METRICS",
     "Aggregation",
     "Derivation",
+    "ExactPercentage",
     "GrowthAverage",
     "MetricDefinition",
     "MetricValue",
@@ -136,6 +136,40 @@ class MoneyAverage:
         return f"about {money.format_en()} (rounded half up)"
 
 
+@attrs.frozen
+class ExactPercentage:
+    """A share as an exact percentage (a fraction of 100), even when its
+    decimals do not end: 1224 of 1249 people is 97.998...%.
+
+    Compared exactly; shown rounded half up to 2 decimals, marked 约/about
+    when that rounds.
+
+    >>> share = ExactPercentage(Fraction(1224, 1249) * 100)
+    >>> share.format_zh(), share.format_en()
+    ('约98%', 'about 98%')
+    >>> ExactPercentage(Fraction(98)).format_zh()
+    '98%'
+    """
+
+    exact: Fraction
+
+    def _shown(self) -> tuple[Percentage, bool]:
+        rounded = Percentage(round_fraction(self.exact, 2, ROUND_HALF_UP))
+        return rounded, Fraction(rounded.value) == self.exact
+
+    def format_zh(self) -> str:
+        rounded, exact = self._shown()
+        return rounded.format_zh() if exact else f"约{rounded.format_zh()}"
+
+    def format_en(self) -> str:
+        rounded, exact = self._shown()
+        return rounded.format_en() if exact else f"about {rounded.format_en()}"
+
+    def to_plain(self) -> dict[str, str]:
+        rounded, _ = self._shown()
+        return {"exact": str(self.exact), "rounded": str(rounded.value)}
+
+
 class UnknownMetricError(VillageModelError, LookupError):
     """No metric has the requested id."""
 
@@ -192,6 +226,8 @@ class Subject:
     def villages(cls, *ids: str) -> Subject:
         if not ids:
             raise InvalidValueError("Subject.villages", ids, "name at least one village")
+        if len(set(ids)) != len(ids):
+            raise InvalidValueError("Subject.villages", ids, "a village is named twice")
         return cls("villages", tuple(ids))
 
     @classmethod
@@ -400,6 +436,9 @@ class MetricDefinition:
     formula_zh: str
     options: tuple[str, ...]
     compute: Compute = attrs.field(repr=False)
+    exact: bool = True
+    """False for a metric whose value is rounded (a growth rate is a root):
+    its value is not used as an exact figure in consistency checks."""
 
 
 METRICS: dict[str, MetricDefinition] = {}
@@ -962,13 +1001,14 @@ def _eliminated(ctx: Context) -> MetricValue:
     title_zh="城乡居民医疗保险缴纳比例",
     numerator_en="members recorded as insured on the last day of the period",
     numerator_zh="期末已参保的村民",
-    denominator_en="members of the villages' households (unknown counted as not insured)",
-    denominator_zh="各村农户成员（情况不明的计为未参保）",
+    denominator_en="members of the villages' households (any member with no survey makes the "
+    "share unknown)",
+    denominator_zh="各村农户成员（有情况不明者则比例未知）",
     factor=100,
     aggregation=Aggregation.SHARE,
     over_time_en="as of the last day of the period",
     over_time_zh="截至期末",
-    missing=MissingPolicy.NONE_IS_ZERO,
+    missing=MissingPolicy.REQUIRE,
     formula_en="insured members ÷ all members × 100",
     formula_zh="参保人数 ÷ 总人数 × 100",
     options=(),
@@ -978,17 +1018,20 @@ def _insured(ctx: Context) -> MetricValue:
 
     share = medical_insurance_share(ctx.dataset, ctx.villages, ctx.period.end)
     tally = share.people
-    rate = tally.rate
     terms = (
-        Term(label_en="insured", label_zh="已参保", value=tally.numerator),
-        Term(label_en="people counted", label_zh="统计人数", value=tally.denominator),
+        Term(label_en="insured", label_zh="已参保", value=tally.met),
+        Term(label_en="not insured", label_zh="未参保", value=tally.not_met),
+        Term(label_en="not surveyed", label_zh="情况不明", value=tally.unknown),
     )
-    value = None if rate is None else _percentage(rate.value)
+    if tally.unknown.value:
+        missing = (f"{tally.unknown.value} people with no survey of insurance",)
+        return ctx.derive(None, terms=terms, missing=missing)
+    rate = tally.rate
     return ctx.derive(
-        value,
+        None if rate is None else _percentage(rate.value),
         terms=terms,
-        rounding_en="exact; shown to 2 decimals, half up, only when it does not terminate",
-        rounding_zh="精确；除不尽时四舍五入保留2位小数",
+        rounding_en="exact; shown rounded half up to 2 decimals when it does not end",
+        rounding_zh="精确值；除不尽时显示四舍五入保留2位小数",
     )
 
 
@@ -998,13 +1041,14 @@ def _insured(ctx: Context) -> MetricValue:
     title_zh="住房安全有保障的农户占比",
     numerator_en="households whose latest survey by the end of the period found safe housing",
     numerator_zh="截至期末最近一次排查住房安全的农户",
-    denominator_en="households of the villages (unknown counted as not safe)",
-    denominator_zh="各村农户（情况不明的计为不达标）",
+    denominator_en="households of the villages (any household with no survey makes the "
+    "share unknown)",
+    denominator_zh="各村农户（有情况不明者则比例未知）",
     factor=100,
     aggregation=Aggregation.SHARE,
     over_time_en="as of the last day of the period",
     over_time_zh="截至期末",
-    missing=MissingPolicy.NONE_IS_ZERO,
+    missing=MissingPolicy.REQUIRE,
     formula_en="households in safe housing ÷ all households × 100",
     formula_zh="住房达标户数 ÷ 总户数 × 100",
     options=("jurisdiction",),
@@ -1026,24 +1070,21 @@ def _safe_housing(ctx: Context) -> MetricValue:
         water_area=WaterArea.WATER_RICH,
     )
     tally = shares.share(Component.HOUSING).households
-    rate = tally.rate
     terms = (
-        Term(label_en="households in safe housing", label_zh="住房达标户数", value=tally.numerator),
-        Term(label_en="households counted", label_zh="统计户数", value=tally.denominator),
+        Term(label_en="households in safe housing", label_zh="住房达标户数", value=tally.met),
+        Term(label_en="not safe", label_zh="不达标户数", value=tally.not_met),
+        Term(label_en="not surveyed", label_zh="情况不明户数", value=tally.unknown),
     )
+    if tally.unknown.value:
+        missing = (f"{tally.unknown.value} households with no survey of housing",)
+        return ctx.derive(None, terms=terms, missing=missing)
+    rate = tally.rate
     return ctx.derive(None if rate is None else _percentage(rate.value), terms=terms)
 
 
-def _percentage(rate: Fraction) -> Percentage:
-    """An exact percentage when it terminates, else rounded half up to 2 decimals."""
-    value = rate * 100
-    d = value.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d == 1:
-        return Percentage(Decimal(value.numerator) / Decimal(value.denominator))
-    return Rate(rate).as_percentage(places=2)
+def _percentage(rate: Fraction) -> ExactPercentage:
+    """A share as an exact percentage."""
+    return ExactPercentage(rate * 100)
 
 
 @_metric(
@@ -1081,6 +1122,13 @@ def _grid(ctx: Context) -> MetricValue:
 _GROWTH_PLACES: Final = 10
 
 
+def _year_option(ctx: Context, key: str, default: int) -> int:
+    text = ctx.option(key, str(default))
+    if not text.isdigit():
+        raise InvalidValueError(f"{ctx.definition.id}.options.{key}", text, "expected a year")
+    return check_year(int(text), f"{ctx.definition.id}.options.{key}")
+
+
 @_metric(
     id="income.formerly_poor_growth",
     title_en="Average annual growth of formerly poor people's disposable income",
@@ -1099,11 +1147,16 @@ _GROWTH_PLACES: Final = 10
     formula_en="compound: (last ÷ base)^(1/years) − 1; arithmetic: mean of the yearly rates",
     formula_zh="几何平均：(末年÷基年)^(1/年数) − 1；算术平均：各年增幅的平均",
     options=("average", "first_year", "last_year"),
+    exact=False,
 )
 def _growth(ctx: Context) -> MetricValue:
     average = GrowthAverage.parse(ctx.option("average", GrowthAverage.COMPOUND.code))
-    last = int(ctx.option("last_year", str(ctx.period.end.year)))
-    first = int(ctx.option("first_year", str(ctx.period.start.year)))
+    last = _year_option(ctx, "last_year", ctx.period.end.year)
+    first = _year_option(ctx, "first_year", ctx.period.start.year)
+    if first > last:
+        raise InvalidValueError(
+            f"{ctx.definition.id}.options.first_year", first, f"comes after last_year {last}"
+        )
     base = first - 1
     means: dict[int, Fraction] = {}
     missing: list[str] = []

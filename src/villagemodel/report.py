@@ -45,7 +45,7 @@ from villagemodel.dataset import Dataset
 from villagemodel.explain import Lang
 from villagemodel.ids import VillageId
 from villagemodel.metrics import Subject
-from villagemodel.quantities import Percentage
+from villagemodel.quantities import Percentage, PercentagePoints
 
 __all__ = ["Report", "ReportLine", "build_report"]
 
@@ -153,9 +153,9 @@ class Report:
 
 
 def _as_stated(value: object, claim: Claim) -> object:
-    """A percentage with more decimals than the report writes, rounded half up
-    to as many as it writes ("12.76%" for 12.7619...%)."""
-    if isinstance(value, Percentage):
+    """A percentage (or percentage points) with more decimals than the report
+    writes, rounded half up to as many as it writes ("12.76%" for 12.7619...%)."""
+    if isinstance(value, Percentage | PercentagePoints):
         _, _, places = claim.quantity.number.partition(".")
         exponent = value.value.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > len(places):
