@@ -13,9 +13,34 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from villagemodel import CollectiveIncome, Dataset, Money, Period, Village
+from villagemodel import (
+    City,
+    CollectiveIncome,
+    County,
+    Dataset,
+    Household,
+    HouseholdIncome,
+    Member,
+    Money,
+    Percentage,
+    Period,
+    PovertyHistory,
+    Region,
+    Relation,
+    Township,
+    TownshipKind,
+    Village,
+)
 from villagemodel.errors import InvalidValueError, UnknownReferenceError
-from villagemodel.ids import TownshipId, VillageId
+from villagemodel.ids import (
+    CityId,
+    CountyId,
+    HouseholdId,
+    MemberId,
+    RegionId,
+    TownshipId,
+    VillageId,
+)
 from villagemodel.metrics import (
     METRICS,
     MetricValue,
@@ -197,3 +222,57 @@ def test_a_yearly_metric_refuses_a_period_that_is_not_a_calendar_year() -> None:
 def test_a_township_subject_must_exist() -> None:
     with pytest.raises(UnknownReferenceError):
         compute(Dataset(), "disputes.mediated", Subject.township(TownshipId("t9")), YEAR_2022)
+
+
+def _growth_dataset(per_capita: dict[int, str]) -> Dataset:
+    return Dataset(
+        regions=[Region(id=RegionId("r"), name="广西")],
+        cities=[City(id=CityId("c"), name="百色市", region_id=RegionId("r"))],
+        counties=[County(id=CountyId("k"), name="凌云县", city_id=CityId("c"))],
+        townships=[
+            Township(
+                id=TownshipId("t"), name="泗城镇", county_id=CountyId("k"), kind=TownshipKind.TOWN
+            )
+        ],
+        villages=[Village(id=VillageId("v"), name="腰马村", township_id=TownshipId("t"))],
+        households=[
+            Household(
+                id=HouseholdId("h"), village_id=VillageId("v"), history=PovertyHistory.FORMERLY_POOR
+            )
+        ],
+        members=[Member(id=MemberId("m"), household_id=HouseholdId("h"), relation=Relation.HEAD)],
+        incomes=[
+            HouseholdIncome(household_id=HouseholdId("h"), year=y, per_capita=Money(v))
+            for y, v in per_capita.items()
+        ],
+    )
+
+
+def test_average_annual_growth_compound_and_arithmetic() -> None:
+    """ "年平均增幅": 20% then 10% is 15% on the arithmetic mean, and
+    (1.2 × 1.1)^(1/2) − 1 = 14.8912529308...% compounded."""
+    data = _growth_dataset({2020: "10000", 2021: "12000", 2022: "13200"})
+    span = Period(start=datetime.date(2021, 1, 1), end=datetime.date(2022, 12, 31))
+    arithmetic = value_of(
+        data, "income.formerly_poor_growth", Subject.all(), span, average="arithmetic"
+    )
+    compound = value_of(
+        data, "income.formerly_poor_growth", Subject.all(), span, average="compound"
+    )
+    assert arithmetic == Percentage("15.0000000000")
+    assert compound == Percentage("14.8912529308")
+
+
+def test_growth_refuses_a_bad_year_option() -> None:
+    data = _growth_dataset({2020: "10000", 2021: "12000", 2022: "13200"})
+    span = Period(start=datetime.date(2021, 1, 1), end=datetime.date(2022, 12, 31))
+    with pytest.raises(InvalidValueError, match="first_year"):
+        compute(data, "income.formerly_poor_growth", Subject.all(), span, {"first_year": "abc"})
+    with pytest.raises(InvalidValueError, match="first_year"):
+        compute(
+            data,
+            "income.formerly_poor_growth",
+            Subject.all(),
+            span,
+            {"first_year": "2023", "last_year": "2022"},
+        )

@@ -1198,7 +1198,8 @@ def _growth(ctx: Context) -> MetricValue:
     else:
         rates = [means[y] / means[y - 1] - 1 for y in range(base + 1, last + 1)]
         mean = sum(rates, Fraction(0)) / len(rates) * 100
-        growth = Decimal(mean.numerator) / Decimal(mean.denominator)
+        # The arithmetic mean is exact: round it once, half up.
+        growth = round_fraction(mean, _GROWTH_PLACES, ROUND_HALF_UP)
     value = Percentage(growth.quantize(Decimal(1).scaleb(-_GROWTH_PLACES), rounding=ROUND_HALF_UP))
     return ctx.derive(
         value,
