@@ -780,10 +780,16 @@ def _activities_count(ctx: Context) -> MetricValue:
     options=("kinds",),
 )
 def _person_times(ctx: Context) -> MetricValue:
+    return _sum_over_activities(ctx, "attendance", PersonTimes(0))
+
+
+def _sum_over_activities(ctx: Context, field: str, zero: PersonTimes | PersonCount) -> MetricValue:
+    """The sum of one count field over the activities; unknown if one lacks it."""
     found = _activities(ctx)
-    missing = tuple(a.id for a in found if a.attendance is None)
-    total = sum((a.attendance for a in found if a.attendance is not None), PersonTimes(0))
-    terms = tuple(Term(label_en=a.id, label_zh=a.id, value=a.attendance) for a in found)
+    counts = [(a.id, getattr(a, field)) for a in found]
+    missing = tuple(ident for ident, count in counts if count is None)
+    total = sum((count for _, count in counts if count is not None), zero)
+    terms = tuple(Term(label_en=ident, label_zh=ident, value=count) for ident, count in counts)
     return ctx.derive(None if missing else total, terms=terms, missing=missing)
 
 
@@ -805,11 +811,7 @@ def _person_times(ctx: Context) -> MetricValue:
     options=("kinds",),
 )
 def _beneficiaries(ctx: Context) -> MetricValue:
-    found = _activities(ctx)
-    missing = tuple(a.id for a in found if a.beneficiaries is None)
-    total = sum((a.beneficiaries for a in found if a.beneficiaries is not None), PersonCount(0))
-    terms = tuple(Term(label_en=a.id, label_zh=a.id, value=a.beneficiaries) for a in found)
-    return ctx.derive(None if missing else total, terms=terms, missing=missing)
+    return _sum_over_activities(ctx, "beneficiaries", PersonCount(0))
 
 
 @_metric(
