@@ -71,6 +71,7 @@ from villagemodel.rules.meetings import (
     describe_every,
     months_of,
     required_slots,
+    slot_comparisons,
 )
 
 __all__ = [
@@ -798,16 +799,7 @@ def check_disclosures(
             ),
         ),
         parameters=(found,),
-        comparisons=tuple(
-            Comparison.of(
-                f"publications, {slot.label('en')}",
-                f"{slot.label('zh')}公布次数",
-                n,
-                Operator.GE,
-                1,
-            )
-            for slot, n in zip(slots, counts, strict=True)
-        ),
+        comparisons=slot_comparisons(slots, counts, "publications", "公布次数"),
     )
     return DisclosureCheck(
         matters=matters,

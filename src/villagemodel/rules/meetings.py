@@ -76,6 +76,7 @@ __all__ = [
     "frequency_parameter",
     "months_of",
     "required_slots",
+    "slot_comparisons",
 ]
 
 ALL_KINDS: Final = tuple(MeetingKind)
@@ -325,16 +326,7 @@ def _check_kind(
             ),
         ),
         parameters=(found,),
-        comparisons=tuple(
-            Comparison.of(
-                f"meetings held, {slot.label('en')}",
-                f"{slot.label('zh')}召开次数",
-                n,
-                Operator.GE,
-                1,
-            )
-            for slot, n in zip(slots, counts, strict=True)
-        ),
+        comparisons=slot_comparisons(slots, counts, "meetings held", "召开次数"),
     )
     return KindCheck(
         kind=kind,
@@ -343,6 +335,18 @@ def _check_kind(
         required=slots,
         counts=counts,
         explanation=explanation,
+    )
+
+
+def slot_comparisons(
+    slots: Sequence[Slot], counts: Sequence[int], what_en: str, what_zh: str
+) -> tuple[Comparison, ...]:
+    """One comparison per required block: at least one event of the kind in it."""
+    return tuple(
+        Comparison.of(
+            f"{what_en}, {slot.label('en')}", f"{slot.label('zh')}{what_zh}", n, Operator.GE, 1
+        )
+        for slot, n in zip(slots, counts, strict=True)
     )
 
 
