@@ -1,8 +1,10 @@
 """Test configuration: Hypothesis profiles.
 
 ``HYPOTHESIS_PROFILE=ci`` (set by ``.ci/run``) runs more examples; the default
-``dev`` profile is quick for local runs. Neither has a deadline, so a slow
-moment on a loaded machine never fails a test.
+``dev`` profile is quick for local runs; ``mutation`` (set by
+``tools/mutation_score.py``) is derandomised, so that each mutant meets the same
+examples on every run. None has a deadline, so a slow moment on a loaded
+machine never fails a test.
 """
 
 import os
@@ -15,6 +17,14 @@ settings.register_profile(
     max_examples=300,
     deadline=None,
     print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "mutation",
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
