@@ -2,7 +2,9 @@
 
 ``villagemodel show lingyun-2022`` prints what the bundled dataset records of
 the six villages of the source report; ``villagemodel datasets`` lists the
-bundled datasets; ``villagemodel params`` lists the parameters in force for a
+bundled datasets; ``villagemodel validate FILE...`` checks dataset files
+(JSON, YAML, TOML or a folder of CSV files) and lists every problem;
+``villagemodel schema`` prints the JSON Schema of a dataset file; ``villagemodel params`` lists the parameters in force for a
 jurisdiction and a date, with their sources; ``villagemodel rate`` rates Party
 branches from a score file under a named rubric, with explanations.
 """
@@ -13,8 +15,10 @@ import datetime
 import json
 import tomllib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from villagemodel import __version__, datasets
@@ -30,9 +34,12 @@ from villagemodel.claims import (
     period_from_phrase,
 )
 from villagemodel.consistency import check_consistency
+from villagemodel.dataset import TABLES, Dataset
 from villagemodel.describe import describe
 from villagemodel.errors import VillageModelError
 from villagemodel.explain import Lang, display, to_plain
+from villagemodel.formats import DataFileError, FileProblem, dataset_schema, load_dataset
+from villagemodel.html import render_html
 from villagemodel.metrics import METRICS, Subject, compute
 from villagemodel.parameters import (
     Jurisdiction,
@@ -66,8 +73,44 @@ _claims_option = click.option(
     "--claims",
     default=None,
     help="A bundled claim set or a claims file (.toml); default: the report NAME is "
-    "derived from (lingyun-2022 for lingyun-2022-synthetic).",
+    "derived from (lingyun-2022 for lingyun-2022-synthetic; for a dataset file, its name).",
 )
+
+
+@attrs.frozen(kw_only=True)
+class _Source:
+    """A dataset named on the command line: a file or folder, or a bundled one."""
+
+    dataset: Dataset
+    label: str
+    info: datasets.DatasetInfo | None  # None for a file
+
+
+def _open_dataset(name: str) -> _Source:
+    """NAME as a dataset file or folder if one exists, else as a bundled dataset."""
+    path = Path(name)
+    if path.exists():
+        dataset = load_dataset(path)
+        return _Source(dataset=dataset, label=name, info=None)
+    names = datasets.available()
+    if name not in names:
+        raise click.ClickException(
+            f"no bundled dataset is named {name!r} (available: {', '.join(names)}), "
+            f"and no file or folder {name!r} exists"
+        )
+    return _Source(dataset=datasets.load(name), label=name, info=datasets.info(name))
+
+
+def _claims_of(source: _Source, claims: str | None) -> ClaimSet:
+    """The claims to check a dataset against: --claims, or those its name selects."""
+    if source.info is not None:
+        return _claim_set(source.label, claims)
+    if claims is None and source.dataset.name is None:
+        raise click.ClickException(
+            f"{source.label} holds a dataset without a name to choose its claims by; "
+            "name a claim set with --claims"
+        )
+    return _claim_set(source.dataset.name or source.label, claims)
 
 
 def _lang_option(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -100,18 +143,27 @@ def list_datasets() -> None:
 @click.argument("name")
 @_lang_option("zh")
 def show(name: str, lang: str) -> None:
-    """Print the places, branches, teams and industries of a bundled dataset."""
+    """Print the places, branches, teams and industries of a dataset.
+
+    NAME is a bundled dataset or a dataset file (JSON, YAML, TOML) or folder
+    of CSV files.
+    """
     try:
-        meta = datasets.info(name)
-        dataset = datasets.load(name)
+        found = _open_dataset(name)
     except VillageModelError as error:
         raise click.ClickException(str(error)) from error
-    title = meta.title if lang == "en" else meta.title_zh
-    source = "source: " if lang == "en" else "来源："
-    click.echo(f"{title} [{name}]")
-    click.echo(f"{source}{meta.source_title} ({meta.publisher}, {meta.published_on.isoformat()})")
+    meta = found.info
+    if meta is None:
+        click.echo(f"{found.dataset.name or name} [{name}]")
+    else:
+        title = meta.title if lang == "en" else meta.title_zh
+        source = "source: " if lang == "en" else "来源："
+        click.echo(f"{title} [{name}]")
+        click.echo(
+            f"{source}{meta.source_title} ({meta.publisher}, {meta.published_on.isoformat()})"
+        )
     click.echo("")
-    click.echo(describe(dataset, lang="en" if lang == "en" else "zh"))
+    click.echo(describe(found.dataset, lang="en" if lang == "en" else "zh"))
 
 
 def _value_json(value: ParameterValue) -> dict[str, Any]:
@@ -391,10 +443,12 @@ def _claim_set(name: str, claims: str | None) -> ClaimSet:
 @_format_option
 @_claims_option
 def check_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
-    """Check a report's claims against the records of a bundled dataset.
+    """Check a report's claims against the records of a dataset.
 
     NAME selects both the claims (the report's figures, each with its
-    sentence) and the records (the bundled dataset NAME). Each claim is
+    sentence) and the records (the bundled dataset NAME). NAME may also be a
+    dataset file or folder of CSV files; its claims are then those its
+    ``name`` selects, or --claims. Each claim is
     printed with its verdict (holds, contradicted, undetermined) and its
     derivation; then the bounds the claims and records together give for
     what the report leaves unknown, and any contradiction, with the claims
@@ -403,8 +457,8 @@ def check_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
     """
     text_lang: Lang = "zh" if lang == "zh" else "en"
     try:
-        dataset = datasets.load(name)
-        claim_set = _claim_set(name, claims)
+        dataset = (found := _open_dataset(name)).dataset
+        claim_set = _claims_of(found, claims)
         checks = check_claims(claim_set, dataset)
         report = check_consistency(claim_set, dataset)
     except UnknownClaimSetError as error:
@@ -462,10 +516,28 @@ def _lang(lang: str) -> Lang:
 @main.command("report")
 @click.argument("name")
 @_lang_option("zh")
-@_format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Output format; html is one self-contained page with charts "
+    "(charts need the extra: pip install 'villagemodel[charts]').",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @_claims_option
-def report_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
-    """Render a report's figures from the records of a bundled dataset.
+def report_command(name: str, lang: str, fmt: str, output: str | None, claims: str | None) -> None:
+    """Render a report's figures from the records of a dataset.
+
+    NAME is a bundled dataset or a dataset file (JSON, YAML, TOML) or folder
+    of CSV files.
 
     Each sentence of the report is written with its figure computed from the
     records, in the report's phrasing; where the records cannot give a figure
@@ -474,18 +546,30 @@ def report_command(name: str, lang: str, fmt: str, claims: str | None) -> None:
     lingyun-2022-synthetic takes the claims of lingyun-2022).
     """
     try:
-        dataset = datasets.load(name)
-        meta = datasets.info(name)
-        claim_set = _claim_set(name, claims)
-        report = build_report(dataset, claim_set, name=name, synthetic=meta.synthetic)
+        found = _open_dataset(name)
+        claim_set = _claims_of(found, claims)
+        report = build_report(
+            found.dataset,
+            claim_set,
+            name=name if found.info else found.dataset.name or name,
+            synthetic=found.info.synthetic if found.info else False,
+        )
+        if fmt == "html":
+            text = render_html(report, found.dataset, lang=_lang(lang))
+        elif fmt == "json":
+            text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        else:
+            text = report.to_text(_lang(lang))
     except UnknownClaimSetError as error:
         raise click.ClickException(f"{error}; name a claim set with --claims") from error
     except VillageModelError as error:
         raise click.ClickException(_error_text(error)) from error
-    if fmt == "json":
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    if output is None:
+        click.echo(text)
     else:
-        click.echo(report.to_text(_lang(lang)))
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        click.echo(f"{output}: {fmt}, {len(text.encode('utf-8')):,} bytes", err=True)
 
 
 @main.command("explain")
@@ -513,7 +597,9 @@ def explain_command(  # noqa: PLR0917 - one parameter per command-line option
     villages: tuple[str, ...],
     options: tuple[str, ...],
 ) -> None:
-    """Print how one figure is derived from the records of a bundled dataset.
+    """Print how one figure is derived from the records of a dataset.
+
+    NAME is a bundled dataset or a dataset file or folder of CSV files.
 
     FIGURE is a claim id of the report (see `villagemodel check NAME`) or a
     metric id (collective_income.total, ...), with --period, --village and
@@ -521,8 +607,8 @@ def explain_command(  # noqa: PLR0917 - one parameter per command-line option
     """
     text_lang = _lang(lang)
     try:
-        dataset = datasets.load(name)
-        claim_set = _claim_set(name, claims)
+        dataset = (found := _open_dataset(name)).dataset
+        claim_set = _claims_of(found, claims)
         if figure in METRICS:
             if period is None:
                 raise click.UsageError("a metric needs --period")
@@ -548,3 +634,80 @@ def explain_command(  # noqa: PLR0917 - one parameter per command-line option
         click.echo(json.dumps(checked.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(checked.to_text(text_lang))
+
+
+def _records(dataset: Dataset) -> dict[str, int]:
+    return {t.name: len(getattr(dataset, t.name)) for t in TABLES if getattr(dataset, t.name)}
+
+
+def _counted(dataset: Dataset) -> str:
+    parts = []
+    for table in TABLES:
+        n = len(getattr(dataset, table.name))
+        if n:
+            parts.append(f"{n} {table.singular if n == 1 else table.name.replace('_', ' ')}")
+    return ", ".join(parts) or "no records"
+
+
+def _problem_json(problem: FileProblem) -> dict[str, Any]:
+    value = problem.value
+    shown = value if value is None or isinstance(value, str | int | bool) else repr(value)
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "path": problem.path,
+        "value": shown,
+        "message": problem.message,
+    }
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@_format_option
+def validate_command(files: tuple[str, ...], fmt: str) -> None:
+    """Check dataset files and list every problem in them.
+
+    Each FILE is a JSON (.json), YAML (.yaml, .yml) or TOML (.toml) file, or
+    a folder of CSV files (one per table: villages.csv, households.csv, ...).
+    Every problem is printed with its file, line, record and value. Exits
+    with status 1 when any file has a problem.
+    """
+    results: list[dict[str, Any]] = []
+    for file in files:
+        try:
+            dataset = load_dataset(file)
+        except DataFileError as error:
+            results.append({"file": file, "ok": False, "problems": list(error.problems)})
+            continue
+        results.append({"file": file, "ok": True, "dataset": dataset})
+    if fmt == "json":
+        document = [
+            {
+                "file": r["file"],
+                "ok": r["ok"],
+                "records": _records(r["dataset"]) if r["ok"] else None,
+                "problems": [_problem_json(p) for p in r.get("problems", [])],
+            }
+            for r in results
+        ]
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            if r["ok"]:
+                click.echo(f"{r['file']}: ok ({_counted(r['dataset'])})")
+                continue
+            problems = r["problems"]
+            click.echo(f"{r['file']}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+            for problem in problems:
+                click.echo(f"  {problem}")
+    if not all(r["ok"] for r in results):
+        raise SystemExit(1)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) of a dataset file.
+
+    The same schema ships in the package as data/schema/dataset.schema.json.
+    """
+    click.echo(json.dumps(dataset_schema(), ensure_ascii=False, indent=2))
