@@ -9,25 +9,25 @@ comparison answers true, false or undetermined.
 The readings follow the conventions of the project's research notes
 (legal usage: 以上, 以下, 以内 include the bound; 不满, 超过 exclude it):
 
-==================  =============================================  ==============================
-expression          reading (default convention)                    interval
-==================  =============================================  ==============================
-``90.2万元``          exact                                            [902000, 902000]
-``20余万元``          the 万 digit left open                           (200000, 300000)
-``20万余元``          only the part below 万 left open                 (200000, 210000)
-``600余盏``           the last significant digit left open             (600, 700)
-``300多人次``         same as 余                                        (300, 400)
-``1个多小时``         one and some more hours                          (1, 2)
-``超过1000万元``       more than                                         (10000000, ∞)
-``突破10万元``         exceeds                                            (100000, ∞)
-``达到98%``           at least                                           [98, ∞)
-``98%以上``           at least (以上 includes the bound)                 [98, ∞)
-``不到5户``, ``不满5户``  less than                                       [0, 5)
-``近500人`` (no t)    below, by an unknown margin                      [0, 500)
-``一两分钟``           one or two                                          [1, 2]
-``近500人``           approaching: below, within a stated tolerance       [500·(1−t), 500)
+==========================  =============================================  ==================
+expression                  reading (default convention)                   interval
+==========================  =============================================  ==================
+``90.2万元``                exact                                          [902000, 902000]
+``20余万元``                the 万 digit left open                         (200000, 300000)
+``20万余元``                only the part below 万 left open               (200000, 210000)
+``600余盏``                 the last significant digit left open           (600, 700)
+``300多人次``               same as 余                                     (300, 400)
+``1个多小时``               one and some more hours                        (1, 2)
+``超过1000万元``            more than                                      (10000000, ∞)
+``突破10万元``              exceeds                                        (100000, ∞)
+``达到98%``                 at least                                       [98, ∞)
+``98%以上``                 at least (以上 includes the bound)             [98, ∞)
+``不到5户``, ``不满5户``    less than                                      [0, 5)
+``近500人`` (no t)          below, by an unknown margin                    [0, 500)
+``一两分钟``                one or two                                     [1, 2]
+``近500人``                 approaching: below, within a stated tolerance  [500·(1−t), 500)
 ``约3公里``, ``3公里左右``  about: within a stated tolerance               [3·(1−t), 3·(1+t)]
-==================  =============================================  ==============================
+==========================  =============================================  ==================
 
 近, 约 and 左右 carry no interval of their own: the caller states the
 relative tolerance ``t`` (``tolerance=Fraction(1, 10)`` for 10%); without

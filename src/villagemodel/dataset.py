@@ -278,7 +278,10 @@ TABLES: Final[tuple[Table, ...]] = (
     ),
 )
 """Every kind of record a dataset holds, in an order where each table refers
-only to tables before it (except optional links)."""
+only to tables before it (except optional links).
+
+:meta hide-value:
+"""
 
 _TABLE_BY_NAME: Final = {table.name: table for table in TABLES}
 

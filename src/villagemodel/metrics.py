@@ -442,7 +442,10 @@ class MetricDefinition:
 
 
 METRICS: dict[str, MetricDefinition] = {}
-"""Every metric, by id."""
+"""Every metric, by id.
+
+:meta hide-value:
+"""
 
 
 def _metric(**fields: Any) -> Callable[[Compute], Compute]:

@@ -2,7 +2,7 @@
 work team and first secretary sent by a supporting unit.
 
 Each administrative village has a Party organisation, usually a branch
-(党支部). Guangxi rates branches yearly on a scale of one to five stars
+(党支部). Guangxi rates branches on a scale of one to five stars
 (星级化管理); the source report says "6个村中有1个村党支部被评为5星党支部，1个村
 被评为4星党支部，其余4个村被评为3星党支部". A branch's rating for a year is a
 :class:`BranchRating`; the rubric that produces it is a rule, not data.

@@ -1064,7 +1064,11 @@ def household_members(
     born_on: Strategy[datetime.date | None] | None = None,
     working_capacity: Strategy[WorkingCapacity | None] | None = None,
 ) -> Member:
-    """Members of households."""
+    """Members of households.
+
+    :param relation: the member's relation to the head of the household
+    :type relation: Strategy[~villagemodel.households.Relation] | None
+    """
     return Member(
         id=MemberId(_pick(draw, id, _ids("m"))),
         household_id=HouseholdId(_pick(draw, household_id, _ids("h"))),
