@@ -21,7 +21,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "mutation",
-    max_examples=30,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     database=None,

@@ -87,7 +87,9 @@ class IncomeClass(LabelledEnum):
 
     parameter: str
 
-    def __init__(self, code: str, zh: str, en: str, parameter: str) -> None:  # pragma: no mutate block
+    def __init__(
+        self, code: str, zh: str, en: str, parameter: str
+    ) -> None:  # pragma: no mutate block
         self.parameter = parameter
 
 

@@ -719,7 +719,9 @@ class DisclosedMatters(LabelledEnum):
 
     parameter: str
 
-    def __init__(self, code: str, zh: str, en: str, parameter: str) -> None:  # pragma: no mutate block
+    def __init__(
+        self, code: str, zh: str, en: str, parameter: str
+    ) -> None:  # pragma: no mutate block
         self.parameter = parameter
 
 
