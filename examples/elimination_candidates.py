@@ -6,10 +6,12 @@ can be done on a date: income stably above the monitoring line, the two
 assurances, three guarantees and drinking water (两不愁三保障及饮水安全) met, a
 member able to work, rigid spending under control; anything unknown blocks.
 
-The script takes the households of the synthetic dataset monitored on the
-report's date (18 April 2023), assesses each, and prints the candidates with
-their evidence and the others with the rule's blockers, in Chinese and
-English as the library words them.
+The script takes the households of the synthetic dataset monitored at the
+end of the report's year (31 December 2022, when a year's incomes are all
+recorded; on the report's own date, 18 April 2023, no 2023 income is recorded
+yet and every household is blocked for that reason alone), assesses each, and
+prints the candidates with their evidence and the others with the rule's
+blockers, in Chinese and English as the library words them.
 
 The rule needs inputs that no record and no shipped value gives: Guangxi's
 monitoring income line (not public, so none is shipped), the number of months
@@ -129,7 +131,8 @@ def evidence(result: EliminationAssessment) -> list[str]:
 def main() -> None:
     meta = datasets.info(NAME)
     dataset = datasets.load(NAME)
-    on = meta.as_of
+    # The end of the report's year: the year's incomes are recorded by then.
+    on = datetime.date(meta.as_of.year - 1, 12, 31)
     print(f"{NAME}: {meta.title}")
     print(
         f"Can a monitored household's risk be marked eliminated (风险消除) on {on.isoformat()}?\n"

@@ -120,6 +120,29 @@ def test_a_caller_supplies_a_value_with_its_source() -> None:
     assert found.confidence is Confidence.HIGH
 
 
+def test_a_money_value_is_taken_as_it_is() -> None:
+    params = ParameterSet.default().with_value(
+        "monitoring.income_line",
+        Money.from_wan("0.68"),
+        jurisdiction="CN/guangxi",
+        effective_from=D(2023, 1, 1),
+        source=SOURCE,
+    )
+    found = params.lookup("monitoring.income_line", "CN/guangxi", D(2023, 2, 1))
+    assert found.value == Money(6800)
+
+
+def test_a_money_value_is_refused_where_a_quantity_of_water_is_expected() -> None:
+    with pytest.raises(InvalidValueError, match=r"guarantees\.water_quantity_min_water_rich\.value"):
+        ParameterSet.default().with_value(
+            "guarantees.water_quantity_min_water_rich",
+            Money(1),
+            jurisdiction="CN",
+            effective_from=D(2023, 1, 1),
+            source=SOURCE,
+        )
+
+
 def test_a_float_value_is_refused() -> None:
     with pytest.raises(InexactNumberError, match=r"6800\.5"):
         ParameterSet.default().with_value(

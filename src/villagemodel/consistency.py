@@ -398,7 +398,7 @@ class ConsistencyReport:
             lines.append(
                 f"  另有{known}个数字由数据记录确定"
                 if zh
-                else f"  and {known} figures known from the records"
+                else f"  and {known} {'figure' if known == 1 else 'figures'} known from the records"
             )
         lines.extend(self._contradictions(lang))
         if not self.converged:

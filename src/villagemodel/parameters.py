@@ -214,7 +214,7 @@ class ValueKind(LabelledEnum):
 def _convert(kind: ValueKind, raw: object, path: str) -> object:
     """A file value as the Python value its kind says, or an error naming ``path``."""
     if kind is ValueKind.MONEY:
-        return Money(to_decimal(raw, path))
+        return raw if isinstance(raw, Money) else Money(to_decimal(raw, path))
     if kind is ValueKind.PERCENTAGE:
         return Percentage(to_decimal(raw, path))
     if kind is ValueKind.DECIMAL:
