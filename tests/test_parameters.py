@@ -133,7 +133,9 @@ def test_a_money_value_is_taken_as_it_is() -> None:
 
 
 def test_a_money_value_is_refused_where_a_quantity_of_water_is_expected() -> None:
-    with pytest.raises(InvalidValueError, match=r"guarantees\.water_quantity_min_water_rich\.value"):
+    with pytest.raises(
+        InvalidValueError, match=r"guarantees\.water_quantity_min_water_rich\.value"
+    ):
         ParameterSet.default().with_value(
             "guarantees.water_quantity_min_water_rich",
             Money(1),
