@@ -293,3 +293,25 @@ def test_report_html_of_the_source_records_says_which_charts_have_no_records() -
     assert code == 0, out
     assert out.count("<svg") == 1
     assert 'lang="en"' in out
+
+
+def test_validate_refuses_empty_files(tmp_path: Path) -> None:
+    files = {"empty.yaml": "", "empty.toml": "", "null.json": "null", "empty.json": ""}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    code, out = run("validate", *(str(tmp_path / name) for name in files))
+    assert code == 1, out
+    assert "ok" not in out
+    for name, text in files.items():
+        reason = "the document is null" if text else "an empty file"
+        assert f"{tmp_path / name}: 1 problem\n  {tmp_path / name}: {reason}" in out
+
+
+def test_report_says_why_it_cannot_write_its_output(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "report.html"
+    code, out = run("report", "lingyun-2022", "--format", "json", "--output", str(target))
+    assert code == 1
+    assert "Traceback" not in out
+    assert out.startswith(f"Error: cannot write {target}: ")
+    assert "No such file or directory" in out
+    assert out.count("\n") == 1

@@ -333,3 +333,25 @@ def test_the_schema_lists_labels_and_keeps_records_closed() -> None:
     assert village["required"] == ["id", "name", "township_id"]
     assert schema["$defs"]["date"]["format"] == "date"
     assert schema["additionalProperties"] is False
+
+
+def test_the_csv_reference_in_the_docs_is_the_generated_one() -> None:
+    from villagemodel.formats import csv_reference_markdown  # noqa: PLC0415
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "formats.md").read_text("utf-8")
+    start, end = "<!-- csv-reference:start -->\n", "<!-- csv-reference:end -->"
+    assert start in page
+    assert end in page
+    written = page[page.index(start) + len(start) : page.index(end)]
+    generated = csv_reference_markdown()
+    assert written == generated, (
+        "regenerate the section of docs/formats.md between the csv-reference markers with "
+        "villagemodel.formats.csv_reference_markdown()"
+    )
+    for table in CSV_HEADER_ALIASES:
+        name = "dataset.csv" if table == "dataset" else f"{table}.csv"
+        assert f"#### `{name}`" in generated
+        for column in csv_columns(table):
+            assert f"| `{column}` |" in generated, (table, column)
+    for word in ("whole number", "money", "decimal", "date", "flag", "code (`", "ids", "quantity"):
+        assert f"| {word}" in generated, word

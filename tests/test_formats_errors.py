@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from villagemodel import DatasetValidationError, VillageModelError, datasets
+from villagemodel import Dataset, DatasetValidationError, Money, VillageModelError, datasets
 from villagemodel.formats import (
     DataFileError,
     FileProblem,
@@ -191,11 +192,7 @@ def test_bad_cells_of_every_kind(tmp_path: Path) -> None:
 def test_the_loader_never_returns_part_of_a_dataset(tmp_path: Path) -> None:
     rows = "".join(f"h{i},taohua,formerly_poor\n" for i in range(50))
     folder = _folder(tmp_path, households=f"id,village_id,history\n{rows}h50,taohua,rich\n")
-    result: object = None
-    with pytest.raises(DataFileError):
-        result = load_dataset(folder)
-    assert result is None
-    problems = load_problems(folder)
+    problems = load_problems(folder)  # raises: no dataset is returned
     assert [p.line for p in problems] == [52]
 
 
@@ -357,3 +354,281 @@ def test_a_problem_in_a_json_file_reads_file_path_and_value(tmp_path: Path) -> N
     assert str(problem) == (
         f"{path}: villages[0].township_id: no township has this id (got 'nowhere')"
     )
+
+
+# -- YAML numbers, anchors, empty documents ----------------------------------------------
+
+YAML_PLACES = (
+    "regions: [{id: gx, name: 广西, kind: autonomous_region}]\n"
+    "cities: [{id: bs, name: 百色市, region_id: gx}]\n"
+    "counties: [{id: ly, name: 凌云县, city_id: bs}]\n"
+    "townships: [{id: sc, name: 泗城镇, county_id: ly, kind: town}]\n"
+    "villages: [{id: ym, name: 腰马村, township_id: sc}]\n"
+)
+
+
+def _income(year: str, amount: str) -> str:
+    return (
+        YAML_PLACES
+        + f"collective_incomes:\n  - {{village_id: ym, year: {year}, amount: {amount}}}\n"
+    )
+
+
+OTHER_BASES = ["010", "-010", "0b101", "0x10", "+0x1F", "190:20:30", "2_022", "1_000.5", "1:30.5"]
+
+
+@pytest.mark.parametrize("written", OTHER_BASES)
+def test_yaml_reads_numbers_in_base_10_only(written: str) -> None:
+    for text in (_income("2022", written), _income(written, "1000")):
+        with pytest.raises(DataFileError) as info:
+            dataset_from_text(text, "yaml", file="county.yaml")
+        [problem] = info.value.problems
+        assert (problem.file, problem.line, problem.value) == ("county.yaml", 7, written)
+        assert problem.path in ("collective_incomes[0].amount", "collective_incomes[0].year")
+        assert "base 10" in problem.message
+    quoted = dataset_from_text(
+        YAML_PLACES.replace("name: 腰马村", f"name: '{written}'"), "yaml", file="county.yaml"
+    )
+    assert quoted.villages[0].name == written  # quoted, it is text
+
+
+@pytest.mark.parametrize(
+    ("year", "amount", "expected"),
+    [("2022", "227000", 227000), ("+2022", "0", 0), ("2022", "-0", 0), ("2022", "10", 10)],
+)
+def test_yaml_base_10_integers_are_read(year: str, amount: str, expected: int) -> None:
+    dataset = dataset_from_text(_income(year, amount), "yaml")
+    [income] = dataset.collective_incomes
+    assert (income.year, income.amount) == (2022, Money(expected))
+
+
+@pytest.mark.parametrize("written", ["1e3", "1E3", "1.5e+3", ".5", "1.", "-.5", "1.5"])
+def test_yaml_floats_are_floats_and_refused_as_money(written: str) -> None:
+    with pytest.raises(DataFileError, match="a float is not exact") as info:
+        dataset_from_text(_income("2022", written), "yaml", file="county.yaml")
+    [problem] = info.value.problems
+    assert isinstance(problem.value, float)
+    assert problem.line == 7
+
+
+@pytest.mark.parametrize("written", [".inf", "-.inf", ".nan", ".NaN"])
+def test_yaml_infinities_and_nan_are_refused_without_a_misleading_hint(written: str) -> None:
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(_income("2022", written), "yaml", file="county.yaml")
+    [problem] = info.value.problems
+    assert isinstance(problem.value, float)
+    assert "not a finite number" in problem.message
+    assert "such as" not in problem.message
+
+
+LAUGHS = (
+    "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}' if i else 'x'] * 10)}]\n" for i in range(9))
+    + "villages: *a8\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("villages: &a [*a]\n", 1),
+        (LAUGHS, 1),
+        (YAML_PLACES + "hamlets:\n  - &h {id: h1, name: 九优屯, village_id: ym}\n  - *h\n", 7),
+        (YAML_PLACES + "name: &n 凌云\n", 6),
+        (YAML_PLACES + "hamlets:\n  - {id: h1, name: 九优屯, village_id: ym}\n  - *h\n", 8),
+    ],
+)
+def test_yaml_anchors_and_aliases_are_refused(text: str, line: int) -> None:
+    started = time.perf_counter()
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, "yaml", file="county.yaml")
+    assert time.perf_counter() - started < 5
+    assert str(info.value).startswith(f"county.yaml:{line}: ")
+    assert "anchors and aliases are not read: write each record out" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_yaml_merge_keys_are_not_merged() -> None:
+    text = YAML_PLACES.replace("{id: ym,", "{<<: {id: ym},")
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, "yaml", file="county.yaml")
+    assert "villages[0].<<" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("yaml", "[" * 20_000 + "]" * 20_000),
+        ("yaml", "- " * 20_000 + "x\n"),
+        ("json", "[" * 20_000 + "]" * 20_000),
+        ("toml", "x = " + "[" * 20_000 + "]" * 20_000 + "\n"),
+    ],
+)
+def test_deeply_nested_documents_are_refused_in_one_line(fmt: Any, text: str) -> None:
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, fmt, file=f"county.{fmt}")
+    assert "\n" not in str(info.value)
+    assert str(info.value).startswith(f"county.{fmt}")
+
+
+EMPTY = "an empty file: expected a mapping of tables"
+NULL = "the document is null: expected a mapping of tables"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text", "reason"),
+    [
+        (".yaml", "", EMPTY),
+        (".yaml", "\n  \n", EMPTY),
+        (".yaml", "# nothing yet\n", EMPTY),
+        (".yaml", "---\n", NULL),
+        (".yaml", "~\n", NULL),
+        (".yaml", "null\n", NULL),
+        (".yml", "", EMPTY),
+        (".toml", "", EMPTY),
+        (".toml", "# nothing yet\n", EMPTY),
+        (".json", "", EMPTY),
+        (".json", " \n", EMPTY),
+        (".json", "null", NULL),
+    ],
+)
+def test_an_empty_file_holds_no_dataset(
+    tmp_path: Path, suffix: str, text: str, reason: str
+) -> None:
+    path = tmp_path / f"county{suffix}"
+    path.write_text(text, "utf-8")
+    error = load_error(path)
+    assert str(error) == f"{path}: {reason}"
+
+
+@pytest.mark.parametrize(("suffix", "text"), [(".json", "{}"), (".yaml", "{}\n")])
+def test_an_explicitly_empty_mapping_is_an_empty_dataset(
+    tmp_path: Path, suffix: str, text: str
+) -> None:
+    path = tmp_path / f"county{suffix}"
+    path.write_text(text, "utf-8")
+    assert load_dataset(path) == Dataset()
+    save_dataset(Dataset(), path)
+    assert load_dataset(path) == Dataset()
+
+
+# -- CSV rows of the wrong length, and references to the first of two records -----------------
+
+
+def test_a_row_of_the_wrong_length_does_not_hide_other_problems(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        villages=(
+            "id,name,township_id\n"
+            "yaoma,腰马村,nowhere\n"  # a bad reference
+            "shuangda,双达村,sicheng,extra\n"  # too many cells
+            "qq,x,sicheng,extra\n"  # too many cells
+            "nl,那留村\n"  # too few cells
+        ),
+        hamlets="id,name,village_id\nh1,九优屯,elsewhere\n",
+    )
+    problems = load_problems(folder)
+    rows = {(Path(p.file).name, p.line, p.message) for p in problems if "cells" in p.message}
+    assert rows == {
+        ("villages.csv", 3, "the row has 4 cells; the header has 3"),
+        ("villages.csv", 4, "the row has 4 cells; the header has 3"),
+        ("villages.csv", 5, "the row has 2 cells; the header has 3"),
+    }
+    assert ("villages.csv", 2, "villages[0].township_id", "nowhere") in found(problems)
+    assert ("hamlets.csv", 2, "hamlets[0].village_id", "elsewhere") in found(problems)
+    assert [p.line for p in problems if Path(p.file).name == "villages.csv"] == [2, 3, 4, 5]
+
+
+def test_first_used_by_names_the_row_of_the_document() -> None:
+    data = _document(
+        collective_incomes=[
+            {"village_id": "nowhere", "year": 2022, "amount": "12万"},
+            {"village_id": "ym", "year": 2022, "amount": "5"},
+            {"village_id": "ym", "year": 2022, "amount": "6"},
+        ]
+    )
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(json.dumps(data, ensure_ascii=False), "json", file="county.json")
+    duplicate = next(p for p in info.value.problems if "duplicate" in p.message)
+    assert duplicate.path == "collective_incomes[2].key"
+    assert duplicate.message.endswith("first used by collective_incomes[1]")
+
+
+def test_first_used_by_gives_the_line_of_the_first_row_in_csv(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        collective_incomes=(
+            "village_id,year,amount\nnowhere,2022,12万\n\ntaohua,2022,5\ntaohua,2022,6\n"
+        ),
+    )
+    problems = load_problems(folder)
+    duplicate = next(p for p in problems if "duplicate" in p.message)
+    assert (duplicate.line, duplicate.path) == (5, "collective_incomes[2].key")
+    assert duplicate.message.endswith("first used by collective_incomes[1] (line 4)")
+    text = YAML_PLACES + (
+        "collective_incomes:\n"
+        "  - {village_id: nowhere, year: 2022, amount: '12万'}\n"
+        "  - {village_id: ym, year: 2022, amount: 5}\n"
+        "  - {village_id: ym, year: 2022, amount: 6}\n"
+    )
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, "yaml", file="county.yaml")
+    duplicate = next(p for p in info.value.problems if "duplicate" in p.message)
+    assert duplicate.line == 9
+    assert duplicate.message.endswith("first used by collective_incomes[1] (line 8)")
+
+
+# -- values as written, JSON numbers and keys, writing -------------------------------------
+
+
+def test_a_converted_money_cell_is_shown_as_written(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        collective_incomes="village_id,year,amount[万元]\ntaohua,2022,1.2345678\ntaohua,2021,-1\n",
+    )
+    problems = load_problems(folder)
+    assert [(p.line, p.value) for p in problems] == [(2, "1.2345678"), (3, "-1")]
+    assert problems[0].message == "not a whole number of fen (0.01 yuan); read as 12345.678 yuan"
+    assert str(problems[1]).endswith("read as -10000 yuan (got '-1')")
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_nan_and_infinity_are_not_json(constant: str) -> None:
+    text = json.dumps(_document()).replace('"autonomous_region"', constant)
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, "json", file="county.json")
+    assert str(info.value) == f"county.json: not valid JSON: {constant} is not a number"
+
+
+def test_a_json_number_too_large_for_a_float_is_not_finite() -> None:
+    data = _document(collective_incomes=[{"village_id": "ym", "year": 2022, "amount": 1}])
+    text = json.dumps(data).replace('"amount": 1}', '"amount": 1e400}')
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, "json", file="county.json")
+    [problem] = info.value.problems
+    assert problem.path == "collective_incomes[0].amount"
+    assert "not a finite number" in problem.message
+    assert "such as" not in problem.message
+
+
+def test_a_json_key_given_twice_names_its_record() -> None:
+    text = json.dumps(_document(), ensure_ascii=False).replace(
+        '"name": "那留村"', '"name": "那留村", "name": "x"'
+    )
+    with pytest.raises(DataFileError) as info:
+        dataset_from_text(text, "json", file="county.json")
+    [problem] = info.value.problems
+    assert (problem.path, problem.value, problem.message) == (
+        "villages[1]",
+        "name",
+        "a key given twice",
+    )
+
+
+@pytest.mark.parametrize("name", ["no-such-folder/county.json", "no-such-folder/county-csv"])
+def test_save_dataset_says_where_it_cannot_write(tmp_path: Path, name: str) -> None:
+    (tmp_path / "no-such-folder").write_text("a file, not a folder", "utf-8")
+    with pytest.raises(DataFileError) as info:
+        save_dataset(datasets.load("lingyun-2022"), tmp_path / name)
+    assert "\n" not in str(info.value)
+    assert str(info.value).startswith(str(tmp_path / "no-such-folder"))
+    assert ": cannot write: " in str(info.value)

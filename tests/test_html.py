@@ -251,11 +251,21 @@ def test_without_charts_the_tables_stay(synthetic: tuple[Report, Dataset]) -> No
 # -- safety and sameness ------------------------------------------------------------------
 
 
+MATHS = (r"$\frac{1}{$", "$x^2$村", r"$\alpha$ & <b>")
+"""Names that matplotlib would read as formulas (or fail to) unless told not to."""
+
+
 def test_text_is_escaped(synthetic: tuple[Report, Dataset]) -> None:
     _, dataset = synthetic
     hostile = '<script>alert("x")</script>村'
     renamed = attrs.evolve(dataset.villages[1], name=hostile)
-    data = attrs.evolve(dataset, villages=(dataset.villages[0], renamed, *dataset.villages[2:]))
+    maths = [
+        attrs.evolve(village, name=name)
+        for village, name in zip(dataset.villages[2:5], MATHS, strict=True)
+    ]
+    data = attrs.evolve(
+        dataset, villages=(dataset.villages[0], renamed, *maths, *dataset.villages[5:])
+    )
     report = build_report(data, load_claims("lingyun-2022"), name="<b>bold</b>")
     page = render_html(report, data)
     assert "<script>alert" not in page
@@ -266,6 +276,10 @@ def test_text_is_escaped(synthetic: tuple[Report, Dataset]) -> None:
     assert f"{escaped}11.5万元" in _line_item(page, "income-other-four")  # the report's line
     assert '&lt;script&gt;alert("x")&lt;/script&gt;村</text>' in page  # the SVG's tick label
     assert "&lt;b&gt;bold&lt;/b&gt;" in page
+    for chart in ("collective-income", "branch-stars"):  # the charts naming villages
+        figure = _figure(page, chart)
+        for name in MATHS:  # drawn as written, not as a formula
+            assert f">{html.escape(name, quote=False)}</text>" in figure, (chart, name)
 
 
 def test_page_is_self_contained(synthetic_page: str) -> None:
@@ -363,6 +377,14 @@ def test_a_browser_lays_out_every_chart(synthetic_page: str, tmp_path: Path) -> 
     assert 'data-charts="5"' in body.group(0)
     # written by the page's script: charts with a size and drawn shapes
     assert 'data-charts-rendered="5"' in body.group(0)
+    for chart_id in CHART_IDS:  # at least one bar or other mark per row of the chart's table
+        figure = re.search(rf'<figure class="chart" id="chart-{chart_id}"[^>]*>', dumped.stdout)
+        assert figure is not None, chart_id
+        marks = re.search(r'data-marks="(\d+)"', figure.group(0))
+        assert marks is not None, figure.group(0)
+        rows = _figure(synthetic_page, chart_id).count('<th scope="row">')
+        assert rows > 0
+        assert int(marks.group(1)) >= rows, (chart_id, marks.group(1), rows)
 
     shot = tmp_path / "report.png"
     taken = _headless(

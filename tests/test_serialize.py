@@ -110,3 +110,27 @@ def test_unknown_fields_are_refused() -> None:
 def test_not_a_mapping() -> None:
     with pytest.raises(DatasetValidationError, match="expected a mapping of tables"):
         dataset_from_data(["villages"])
+
+
+def test_records_named_in_a_message_are_numbered_as_in_the_document() -> None:
+    data = {
+        **PLACES,
+        "collective_incomes": [
+            {"village_id": "nowhere", "year": 2022, "amount": "12万"},
+            {"village_id": "ym", "year": 2022, "amount": "5"},
+            {"village_id": "ym", "year": 2022, "amount": "6"},
+        ],
+        "awards": [
+            {"id": "bad", "village_id": "ym", "kind": "flag", "name": "红旗", "year": "2022"},
+            {"id": "a1", "village_id": "ym", "kind": "flag", "name": "红旗", "year": 2022},
+            {"id": "a2", "village_id": "ym", "kind": "flag", "name": "红旗", "year": 2022},
+        ],
+    }
+    with pytest.raises(DatasetValidationError) as info:
+        dataset_from_data(data)
+    messages = {p.path: p.message for p in info.value.problems}
+    # The first income row is invalid (a Chinese amount), so its bad reference
+    # is not checked: only valid records take part in the dataset's checks.
+    assert "collective_incomes[0].village_id" not in messages
+    assert messages["collective_incomes[2].key"].endswith("first used by collective_incomes[1]")
+    assert "(awards[1])" in messages["awards[2]"]

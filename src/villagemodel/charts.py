@@ -851,6 +851,11 @@ _RC: Final[dict[RcKeyType, Any]] = {
     "font.sans-serif": ["DejaVu Sans"],
     "font.size": _SIZE,
     "axes.unicode_minus": False,
+    # Names are text: "$x^2$村" is drawn as written, never as a formula. Every
+    # text of a chart (tick labels, labels, notes, legends) is made while
+    # these settings hold, so none is read as mathtext.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 
 _MISSING_GLYPH: Final = r"Glyph \d+ .* missing from font\(s\)"

@@ -567,8 +567,13 @@ def report_command(name: str, lang: str, fmt: str, output: str | None, claims: s
     if output is None:
         click.echo(text)
     else:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text if text.endswith("\n") else text + "\n")
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text if text.endswith("\n") else text + "\n")
+        except OSError as error:
+            raise click.ClickException(
+                f"cannot write {output}: {error.strerror or error}"
+            ) from error
         click.echo(f"{output}: {fmt}, {len(text.encode('utf-8')):,} bytes", err=True)
 
 

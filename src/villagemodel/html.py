@@ -95,18 +95,24 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); }
 _CHECK_SCRIPT: Final = """
 window.addEventListener("load", function () {
   var drawn = 0;
-  document.querySelectorAll("figure.chart svg").forEach(function (svg) {
+  document.querySelectorAll("figure.chart").forEach(function (figure) {
+    var svg = figure.querySelector("svg");
+    if (!svg) { return; }
     var box = svg.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0 && svg.querySelector("path, rect, use")) {
+    var marks = svg.querySelectorAll('g[id*="-patch_"] > path[clip-path]').length;
+    figure.setAttribute("data-marks", String(marks));
+    if (box.width > 0 && box.height > 0 && marks > 0) {
       drawn += 1;
     }
   });
   document.body.setAttribute("data-charts-rendered", String(drawn));
 });
 """
-"""Counts the charts the browser lays out with a size and something drawn,
-and writes the count on ``<body>``: a headless browser's dump of the page
-shows whether the charts render. The page needs no script otherwise."""
+"""Counts the charts the browser lays out with a size and data drawn, and
+writes the count on ``<body>``; each chart's ``<figure>`` gets the number of
+its data marks (bars and other shapes inside the plot, not the backgrounds
+or the axes) as ``data-marks``. A headless browser's dump of the page shows
+whether the charts render. The page needs no script otherwise."""
 
 
 def _provenance(line: ReportLine, lang: Lang) -> str:

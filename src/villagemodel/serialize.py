@@ -48,7 +48,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from villagemodel._numbers import to_decimal
+from villagemodel._numbers import plain_text, to_decimal
 from villagemodel.dataset import TABLES, Dataset
 from villagemodel.errors import DatasetValidationError, InvalidValueError, PeriodError, Problem
 from villagemodel.labels import LabelledEnum
@@ -119,12 +119,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
     conv.register_structure_hook(Decimal, lambda value, _: to_decimal(value, "value"))
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, plain_text)
     conv.register_structure_hook(Money, lambda value, _: Money(value))
-    conv.register_unstructure_hook(Money, lambda money: str(money.yuan))
+    conv.register_unstructure_hook(Money, lambda money: plain_text(money.yuan))
     for unit_type in (Percentage, PercentagePoints):
         conv.register_structure_hook(unit_type, lambda value, kind: kind(value))
-        conv.register_unstructure_hook(unit_type, lambda number: str(number.value))
+        conv.register_unstructure_hook(unit_type, lambda number: plain_text(number.value))
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, Count),
         lambda value, kind: kind(value),
@@ -142,7 +142,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Unit, lambda unit: unit.code)
     conv.register_structure_hook(Quantity, _structure_quantity)
     conv.register_unstructure_hook(
-        Quantity, lambda q: {"amount": str(q.amount), "unit": q.unit.code}
+        Quantity, lambda q: {"amount": plain_text(q.amount), "unit": q.unit.code}
     )
     return conv
 
@@ -237,15 +237,25 @@ def dataset_from_data(data: object) -> Dataset:
 
 
 _ROW: Final = re.compile(r"^(?P<table>\w+)\[(?P<index>\d+)\](?P<rest>.*)$")
+_REFERENCE: Final = re.compile(r"\b(?P<table>[a-z_]+)\[(?P<index>\d+)\]")
 
 
 def _in_document(problem: Problem, positions: Mapping[str, list[int]]) -> Problem:
-    """The problem with its row number in the document rather than among the valid rows."""
+    """The problem with row numbers of the document rather than among the valid rows,
+    in its path and in every ``table[i]`` its message names (``first used by
+    households[0]``)."""
+
+    def row(match: re.Match[str]) -> str:
+        table, index = match["table"], int(match["index"])
+        if table not in positions or index >= len(positions[table]):
+            return match[0]
+        return f"{table}[{positions[table][index]}]"
+
     match = _ROW.match(problem.path)
-    if match is None or match["table"] not in positions:
-        return problem
-    row = positions[match["table"]][int(match["index"])]
-    return attrs.evolve(problem, path=f"{match['table']}[{row}]{match['rest']}")
+    path = problem.path
+    if match is not None and match["table"] in positions:
+        path = f"{match['table']}[{positions[match['table']][int(match['index'])]}]{match['rest']}"
+    return attrs.evolve(problem, path=path, message=_REFERENCE.sub(row, problem.message))
 
 
 def dataset_to_data(dataset: Dataset) -> dict[str, Any]:
