@@ -22,6 +22,7 @@ from villagemodel import (
     UnitMismatchError,
     VillageModelError,
 )
+from villagemodel.serialize import converter
 
 
 def untyped(value: object) -> Any:
@@ -622,3 +623,17 @@ def test_chinese_display_reads_back_as_the_amount(wan: Decimal) -> None:
     else:
         assert abs(amount.yuan) < 10000
         assert Decimal(shown.removesuffix("元")) == amount.yuan
+
+
+@pytest.mark.parametrize(
+    "text", ["2_022", "1_000.5", " 12", "12 ", "１２", "+", "0x10", "1e", "12万"]
+)
+def test_only_a_decimal_number_in_ascii_digits_is_money(text: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Money(text)
+    assert info.value.value == text
+
+
+def test_money_written_as_plain_data_has_no_exponent() -> None:
+    assert converter.unstructure(Money(Decimal("1E+2"))) == "100"
+    assert converter.structure("100", Money) == Money(Decimal("1E+2"))

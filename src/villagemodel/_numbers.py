@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Final
@@ -27,12 +28,31 @@ EXACT_ROUNDING: Final = decimal.Context(prec=decimal.MAX_PREC, rounding=ROUND_HA
 """A context for the explicit rounding steps, with room for every digit."""
 
 
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+"""A decimal number as text: ASCII digits, no digit separator, no space."""
+
+
+_NOT_FINITE: Final = frozenset({"nan", "snan", "inf", "infinity"})
+
+
+def plain_text(number: Decimal) -> str:
+    """``number`` written without an exponent, as :func:`to_decimal` reads it back.
+
+    >>> plain_text(Decimal("1E+2")), plain_text(Decimal("0.0000001")), plain_text(Decimal("12.30"))
+    ('100', '0.0000001', '12.30')
+    """
+    return format(number, "f")
+
+
 def to_decimal(value: object, path: str) -> Decimal:
     """Turn ``value`` into a finite :class:`~decimal.Decimal`, exactly, or refuse.
 
-    Accepts ``Decimal``, ``int`` and strings of a plain decimal number.
-    Refuses ``float`` (with :class:`~villagemodel.errors.InexactNumberError`),
-    ``bool``, NaN, infinities and anything else, naming ``path`` and the value.
+    Accepts ``Decimal``, ``int`` and strings of a decimal number in ASCII
+    digits, with an optional sign, decimal point and exponent (``"-12.30"``,
+    ``"9.02E+5"``: exact either way). Refuses ``float`` (with
+    :class:`~villagemodel.errors.InexactNumberError`), ``bool``, NaN,
+    infinities, digit separators (``"2_022"``), spaces, non-ASCII digits and
+    anything else, naming ``path`` and the value.
 
     >>> to_decimal("12.30", "amount")
     Decimal('12.30')
@@ -40,6 +60,10 @@ def to_decimal(value: object, path: str) -> Decimal:
     Traceback (most recent call last):
     ...
     villagemodel.errors.InvalidValueError: amount: not a decimal number (got '12万')
+    >>> to_decimal("2_022", "amount")
+    Traceback (most recent call last):
+    ...
+    villagemodel.errors.InvalidValueError: amount: not a decimal number (got '2_022')
     """
     if isinstance(value, Decimal):
         result = value
@@ -54,13 +78,11 @@ def to_decimal(value: object, path: str) -> Decimal:
             f"a float is not exact; pass a Decimal, an int or a str such as {str(value)!r}",
         )
     elif isinstance(value, str):
-        text = value.strip()
-        if text != value or not text:
+        if _DECIMAL_TEXT.fullmatch(value) is None:
+            if value.strip().lower().lstrip("+-") in _NOT_FINITE:
+                raise InvalidValueError(path, value, "must be a finite number")
             raise InvalidValueError(path, value, "not a decimal number")
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise InvalidValueError(path, value, "not a decimal number") from None
+        result = Decimal(value)
     else:
         raise InvalidValueError(
             path, value, f"expected a Decimal, int or str, not {type(value).__name__}"
