@@ -1,0 +1,88 @@
+"""What the batch tests compare: metric requests, and running one both ways."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+from villagemodel.batch import Connection, evaluate
+from villagemodel.dataset import Dataset
+from villagemodel.metrics import Subject, compute
+from villagemodel.periods import Period
+
+
+@attrs.frozen
+class Request:
+    metric: str
+    subject: Subject
+    period: Period
+    options: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def subjects(dataset: Dataset) -> list[Subject]:
+    """All villages, the first village, the first township and the county."""
+    found = [Subject.all()]
+    if dataset.villages:
+        found.append(Subject.villages(dataset.villages[0].id))
+    if dataset.townships:
+        found.append(Subject.township(dataset.townships[0].id))
+    if dataset.counties:
+        found.append(Subject.county(dataset.counties[0].id))
+    return found
+
+
+def requests(dataset: Dataset, period: Period, year: int) -> Iterator[Request]:
+    """Every batch metric, for each subject, over ``period`` (and ``year``)."""
+    calendar = Period.calendar_year(year)
+    for subject in subjects(dataset):
+        yield Request("collective_income.total", subject, calendar)
+        yield Request("collective_income.per_village", subject, calendar)
+        for count in ("households", "people"):
+            yield Request("monitoring.eliminated_households", subject, period, {"count": count})
+        yield Request("guarantees.insured_share", subject, period)
+        yield Request("guarantees.safe_housing_share", subject, period)
+        yield Request(
+            "funds.allocated",
+            subject,
+            period,
+            {"sources": "assistance,donation,subsidy,fiscal,other"},
+        )
+        yield Request(
+            "funds.allocated", subject, period, {"sources": "donation", "purposes": "education"}
+        )
+        for average in ("compound", "arithmetic"):
+            yield Request(
+                "income.formerly_poor_growth",
+                subject,
+                calendar,
+                {"average": average, "first_year": str(year - 1)},
+            )
+
+
+def outcome(run: object) -> tuple[str, object]:
+    """A call's result, or the type and message of the error it raised."""
+    assert callable(run)
+    try:
+        return ("value", run())
+    except Exception as error:  # the two sides must fail alike
+        return (type(error).__name__, str(error))
+
+
+def compare(dataset: Dataset, con: Connection, request: Request) -> None:
+    """The batch value equals the object model's (or both raise the same error)."""
+    expected = outcome(
+        lambda: (
+            compute(dataset, request.metric, request.subject, request.period, request.options).value
+        )
+    )
+    found = outcome(
+        lambda: (
+            evaluate(con, request.metric, request.subject, request.period, request.options).value
+        )
+    )
+    assert found == expected, (request, found, expected)
+
+
+AS_OF = datetime.date(2023, 4, 18)
