@@ -384,7 +384,7 @@ def should_monitor(
         branch_zh = "无触发条件成立，但以下情况不明：" + "、".join(t.zh for t in undetermined)
     else:
         branch_en = "income not below the line, every guarantee met, no sudden hardship reported"
-        branch_zh = "收入不低于监测标准，三保障及饮水安全均达标，未报告突发严重困难"
+        branch_zh = "收入不低于监测标准，两不愁三保障及饮水安全均达标，未报告突发严重困难"
     explanation = Explanation(
         rule="monitoring.should_monitor",
         title_en="Monitoring to prevent relapse into poverty: should the household be monitored",
