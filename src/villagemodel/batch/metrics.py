@@ -44,9 +44,8 @@ Money('227000.00')
 from __future__ import annotations
 
 import datetime
-import decimal
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from typing import Final
 
@@ -54,7 +53,6 @@ import attrs
 import ibis
 import ibis.expr.types as ir
 
-from villagemodel._numbers import round_fraction
 from villagemodel.batch.engine import Connection, unbound
 from villagemodel.batch.schemas import MONEY_SUM, enum_member
 from villagemodel.dataset import Dataset
@@ -69,11 +67,12 @@ from villagemodel.metrics import (
     MoneyAverage,
     Subject,
     UnknownMetricError,
+    growth_rate,
 )
 from villagemodel.money import Money
 from villagemodel.parameters import Jurisdiction, ParameterSet
 from villagemodel.periods import Period, check_year
-from villagemodel.quantities import HouseholdCount, Percentage, PersonCount
+from villagemodel.quantities import HouseholdCount, PersonCount
 from villagemodel.rules.collective_economy import IncomeClass, Outcome, classify_income
 
 __all__ = [
@@ -624,19 +623,7 @@ def _growth(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     years = last - base
     if missing or len(means) != years + 1 or years < 1:
         return BatchValue(metric=ctx.definition.id, value=None, missing=missing)
-    if average is GrowthAverage.COMPOUND:
-        ratio = means[last] / means[base]
-        with decimal.localcontext(prec=60, rounding=ROUND_HALF_UP):
-            root = (Decimal(ratio.numerator) / Decimal(ratio.denominator)) ** (
-                Decimal(1) / Decimal(years)
-            )
-            growth = (root - 1) * 100
-    else:
-        rates = [means[y] / means[y - 1] - 1 for y in range(base + 1, last + 1)]
-        mean = sum(rates, Fraction(0)) / len(rates) * 100
-        growth = round_fraction(mean, _GROWTH_PLACES, ROUND_HALF_UP)
-    value = Percentage(growth.quantize(Decimal(1).scaleb(-_GROWTH_PLACES), rounding=ROUND_HALF_UP))
-    return BatchValue(metric=ctx.definition.id, value=value)
+    return BatchValue(metric=ctx.definition.id, value=growth_rate(means, base, last, average))
 
 
 # -- every village's figures ------------------------------------------------------------
