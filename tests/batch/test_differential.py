@@ -11,12 +11,14 @@ import datetime
 from collections import Counter
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.batch._cases import AS_OF, Request, compare, requests, subjects
 from villagemodel.batch import (
+    VILLAGE_COLUMNS,
     Connection,
     connect,
     dataset_to_tables,
@@ -24,15 +26,18 @@ from villagemodel.batch import (
     income_classes,
     village_figures,
     village_incomes,
+    village_table,
 )
 from villagemodel.dataset import Dataset
-from villagemodel.ids import VillageId
+from villagemodel.households import HousingGrade
+from villagemodel.ids import SurveyId, VillageId
 from villagemodel.metrics import ExactPercentage, MoneyAverage, Subject, compute
 from villagemodel.money import Money
 from villagemodel.parameters import ParameterSet, Source
 from villagemodel.periods import Period
 from villagemodel.quantities import HouseholdCount, PersonCount
 from villagemodel.rules.collective_economy import IncomeClass, classify_villages
+from villagemodel.rules.guarantees import latest_survey, medical_insurance_share
 from villagemodel.synthetic import build_synthetic
 from villagemodel.testing.strategies import datasets
 
@@ -119,6 +124,63 @@ def test_income_classes_equal_the_rule(
     assert found.villages == tuple(sorted((c.village_id or "", c.outcome) for c in expected))
 
 
+def expected_village_row(
+    dataset: Dataset, village_id: VillageId, year: int, on: datetime.date
+) -> dict[str, object]:
+    """A village's row of ``village_table``, from the object model."""
+    one = Subject.villages(village_id)
+    up_to = Period.up_to(on)
+    counts = {
+        what: compute(dataset, "monitoring.eliminated_households", one, up_to, {"count": what})
+        for what in ("households", "people")
+    }
+    households = counts["households"].value
+    people = counts["people"].value
+    assert isinstance(households, HouseholdCount)
+    assert isinstance(people, PersonCount)
+    insurance = medical_insurance_share(dataset, village_id, on).people
+    grades = Counter(
+        None if survey is None else survey.housing_grade
+        for survey in (latest_survey(dataset, h.id, on) for h in dataset.households_in(village_id))
+    )
+    income = dataset.collective_income(village_id, year)
+    return {
+        "village_id": village_id,
+        "collective_income": None if income is None else income.yuan,
+        "households": len(dataset.households_in(village_id)),
+        "eliminated_households": households.value,
+        "eliminated_people": people.value,
+        "insured": insurance.met.value,
+        "not_insured": insurance.not_met.value,
+        "insurance_unknown": insurance.unknown.value,
+        **{f"housing_{grade.value}": grades[grade] for grade in HousingGrade},
+        "housing_unknown": grades[None],
+    }
+
+
+@pytest.mark.parametrize("backend", LOCAL)
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    dataset=datasets(villages=st.integers(1, 4), households_per_village=st.integers(0, 4)),
+    year=st.integers(2020, 2023),
+    on=st.dates(datetime.date(2019, 1, 1), datetime.date(2024, 6, 30)),
+)
+def test_village_table_equals_the_object_model(
+    backend: str, dataset: Dataset, year: int, on: datetime.date
+) -> None:
+    con = loaded(dataset, backend)
+    table = village_table(con, year, on)
+    assert table.column_names == list(VILLAGE_COLUMNS)
+    expected = [
+        expected_village_row(dataset, village.id, year, on)
+        for village in sorted(dataset.villages, key=lambda v: v.id)
+    ]
+    assert table.to_pylist() == expected
+    # The aggregate is the sum of the villages' figures (both read one derived table).
+    everyone = evaluate(con, "monitoring.eliminated_households", Subject.all(), Period.up_to(on))
+    assert everyone.value == HouseholdCount(sum(table["eliminated_households"].to_pylist()))
+
+
 # -- the synthetic dataset: the report's figures -------------------------------------
 
 
@@ -182,6 +244,34 @@ def test_village_incomes_and_figures(synthetic: Dataset, engine: Connection) -> 
         assert row["collective_income"] == synthetic.collective_income(
             VillageId(village.ids[0]), 2022
         )
+
+
+@pytest.mark.parametrize("backend", LOCAL)
+def test_of_two_surveys_the_same_day_the_greater_id_counts(
+    synthetic: Dataset, backend: str
+) -> None:
+    """The latest survey on a day with two is the one with the greater id,
+    whatever the order of the rows."""
+    survey = next(s for s in synthetic.surveys if s.housing_grade is HousingGrade.A)
+    household = synthetic.household(survey.household_id)
+    members = [m.id for m in synthetic.members_of(household.id)]
+    twins = (
+        attrs.evolve(
+            survey,
+            id=SurveyId(survey.id + "b"),
+            housing_grade=HousingGrade.D,
+            uninsured_member_ids=tuple(members[:1]),
+        ),
+        attrs.evolve(survey, id=SurveyId(survey.id + "a"), housing_grade=HousingGrade.C),
+    )
+    dataset = attrs.evolve(synthetic, surveys=(*twins, *synthetic.surveys))
+    on = survey.surveyed_on
+    table = village_table(
+        loaded(dataset, backend), 2022, on, Subject.villages(household.village_id)
+    )
+    (row,) = table.to_pylist()
+    assert row == expected_village_row(dataset, household.village_id, 2022, on)
+    assert row["housing_D"] >= 1
 
 
 def test_errors_are_the_object_model_errors(synthetic: Dataset, engine: Connection) -> None:

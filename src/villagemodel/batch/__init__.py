@@ -36,12 +36,14 @@ from villagemodel.batch.convert import (
 from villagemodel.batch.engine import BACKENDS, Backend, Connection, connect
 from villagemodel.batch.metrics import (
     BATCH_METRICS,
+    VILLAGE_COLUMNS,
     BatchValue,
     IncomeClassCounts,
     evaluate,
     income_classes,
     village_figures,
     village_incomes,
+    village_table,
 )
 from villagemodel.batch.schemas import (
     ARROW_SCHEMAS,
@@ -61,6 +63,7 @@ __all__ = [
     "MONEY",
     "MONEY_SUM",
     "TABLE_NAMES",
+    "VILLAGE_COLUMNS",
     "Backend",
     "BatchValue",
     "Connection",
@@ -77,6 +80,7 @@ __all__ = [
     "tables_to_dataset",
     "village_figures",
     "village_incomes",
+    "village_table",
     "write_csv",
     "write_parquet",
 ]

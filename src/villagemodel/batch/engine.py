@@ -11,6 +11,12 @@ The metrics (:mod:`villagemodel.batch.metrics`) are Ibis expressions over
 the engine's table of the same name, and :meth:`Connection.to_arrow` runs the
 result. The same expression thus runs unchanged on every engine.
 
+An intermediate result that several metrics share (each village's counts of
+households, people and surveys on a day) is computed once per connection
+and kept in the engine: :meth:`Connection.derived` runs it the first time,
+registers the result as a table of the engine and hands back an unbound
+table that stands for it. Loading tables again forgets every derived table.
+
 >>> con = connect()
 >>> con.backend
 'duckdb'
@@ -22,8 +28,9 @@ result. The same expression thus runs unchanged on every engine.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
 
@@ -44,6 +51,7 @@ BACKENDS: Final[tuple[Backend, ...]] = ("duckdb", "polars", "pyspark")
 """The engines the batch layer is tested on."""
 
 E = TypeVar("E", bound=ir.Expr)
+T = TypeVar("T")
 
 _UNBOUND: Final[dict[str, ir.Table]] = {
     name: ibis.table(IBIS_SCHEMAS[name], name=name) for name in TABLE_NAMES
@@ -81,6 +89,10 @@ class Connection:
         self.ibis: BaseBackend = ibis_backend
         self.session: Any = session
         self._tables: dict[str, ir.Table] = {}
+        # Derived tables: key -> unbound stand-in, and stand-in name -> engine table.
+        self._derived: dict[Hashable, ir.Table] = {}
+        self._derived_tables: dict[str, ir.Table] = {}
+        self._remembered: dict[Hashable, object] = {}
 
     def __repr__(self) -> str:
         return f"Connection({self.backend!r}, tables={len(self._tables)})"
@@ -93,6 +105,7 @@ class Connection:
         unknown = sorted(set(tables) - set(TABLE_NAMES))
         if unknown:
             raise InvalidValueError("tables", unknown[0], "not a batch table")
+        self.forget_derived()
         for name in TABLE_NAMES:
             table = conform(name, tables[name]) if name in tables else None
             self._register_arrow(name, table if table is not None else _empty(name))
@@ -109,6 +122,7 @@ class Connection:
         tables are views over the files.
         """
         base = Path(folder)
+        self.forget_derived()
         for name in TABLE_NAMES:
             single = base / f"{name}.parquet"
             parts = base / name
@@ -121,23 +135,25 @@ class Connection:
             self._register_parquet(name, path, materialize=materialize)
             check_ibis_schema(name, self._tables[name].schema())
 
-    def _register_arrow(self, name: str, table: pa.Table) -> None:
+    def _register_arrow(self, name: str, table: pa.Table, *, derived: bool = False) -> None:
+        registry = self._derived_tables if derived else self._tables
         with quiet():
             if self.backend == "pyspark":
                 frame = self.session.createDataFrame(table)
                 frame.createOrReplaceTempView(name)
-                self._tables[name] = self.ibis.table(name)
+                registry[name] = self.ibis.table(name)
             elif self.backend == "duckdb":
                 # DuckDB scans the Arrow table in place and copies it into its
                 # own storage in one statement.
                 raw = self.ibis.con
                 staged = f"{name}__arrow"
                 raw.register(staged, table)
-                raw.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM "{staged}"')
+                kind = "TEMP TABLE" if derived else "TABLE"
+                raw.execute(f'CREATE OR REPLACE {kind} "{name}" AS SELECT * FROM "{staged}"')
                 raw.unregister(staged)
-                self._tables[name] = self.ibis.table(name)
+                registry[name] = self.ibis.table(name)
             else:
-                self._tables[name] = self.ibis.create_table(name, table, overwrite=True)
+                registry[name] = self.ibis.create_table(name, table, overwrite=True)
 
     def _register_parquet(self, name: str, path: str, *, materialize: bool) -> None:
         with quiet():
@@ -158,12 +174,65 @@ class Connection:
         return self._tables[name]
 
     def bind(self, expr: E) -> E:
-        """``expr`` with each unbound batch table replaced by the engine's table."""
+        """``expr`` with each unbound batch table replaced by the engine's
+        table, and each stand-in of :meth:`derived` by its result."""
         if not self._tables:
             raise InvalidValueError("connection", self.backend, "no tables loaded")
         mapping = {_UNBOUND[name].op(): table.op() for name, table in self._tables.items()}
+        for stand_in in self._derived.values():
+            mapping[stand_in.op()] = self._derived_tables[stand_in.get_name()].op()
         bound: E = expr.op().replace(mapping).to_expr()
         return bound
+
+    def derived(self, key: Hashable, build: Callable[[], ir.Table]) -> ir.Table:
+        """An unbound table standing for ``build()``'s result, computed once.
+
+        The first call with ``key`` runs ``build()`` (an expression over the
+        unbound batch tables), registers its result in the engine and returns
+        a stand-in written against like any unbound table; later calls with
+        an equal key return the same stand-in without running anything.
+        :meth:`load`, :meth:`load_parquet` and :meth:`forget_derived` forget
+        every derived table. Meant for small results that several metrics
+        share (a row per village): DuckDB keeps it as a temporary table; the
+        other engines bring it out once and register it back.
+        """
+        found = self._derived.get(key)
+        if found is not None:
+            return found
+        name = f"villagemodel_derived_{next(_DERIVED_NUMBERS)}"
+        if self.backend == "duckdb":
+            # Kept inside DuckDB: a temporary table made by the query itself.
+            sql = self.ibis.compile(self.bind(build()))
+            with quiet():
+                self.ibis.con.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
+                self._derived_tables[name] = self.ibis.table(name)
+        else:
+            self._register_arrow(name, self.to_arrow(build()), derived=True)
+        stand_in = ibis.table(self._derived_tables[name].schema(), name=name)
+        self._derived[key] = stand_in
+        return stand_in
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, run once per key: a small result read from the
+        loaded tables (a row of sums, say) that several metrics share.
+        Forgotten with the derived tables."""
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        found: T = self._remembered[key]  # type: ignore[assignment]
+        return found
+
+    def forget_derived(self) -> None:
+        """Drop every table :meth:`derived` registered and every result
+        :meth:`remember` kept (they are recomputed when asked for)."""
+        for name in self._derived_tables:
+            with quiet():
+                if self.backend == "pyspark":
+                    self.session.catalog.dropTempView(name)
+                else:
+                    self.ibis.drop_table(name, force=True)
+        self._derived.clear()
+        self._derived_tables.clear()
+        self._remembered.clear()
 
     def to_arrow(self, expr: ir.Expr) -> pa.Table:
         """Run ``expr`` (bound here first) and return the result as a PyArrow table."""
@@ -186,6 +255,10 @@ class Connection:
         """Run a table expression and return its rows as dicts (for small results)."""
         rows: list[dict[str, Any]] = self.to_arrow(expr).to_pylist()
         return rows
+
+
+_DERIVED_NUMBERS: Final = itertools.count(1)
+"""Numbers for derived tables' names, unique in the process."""
 
 
 def _empty(name: str) -> pa.Table:

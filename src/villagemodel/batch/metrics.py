@@ -52,6 +52,8 @@ from typing import Final
 import attrs
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from villagemodel.batch.engine import Connection, unbound
 from villagemodel.batch.schemas import MONEY_SUM, enum_member
@@ -77,12 +79,14 @@ from villagemodel.rules.collective_economy import IncomeClass, Outcome, classify
 
 __all__ = [
     "BATCH_METRICS",
+    "VILLAGE_COLUMNS",
     "BatchValue",
     "IncomeClassCounts",
     "evaluate",
     "income_classes",
     "village_figures",
     "village_incomes",
+    "village_table",
 ]
 
 _GROWTH_PLACES: Final = 10
@@ -238,7 +242,13 @@ def _incomes_of(scope: ir.Table, year: int) -> ir.Table:
 def _income_sums(
     con: Connection, ctx: Context, scope: ir.Table
 ) -> tuple[Money, int, tuple[str, ...]]:
+    """The total income of the scope's villages for the year, their number
+    and the villages with no record (once per connection, scope and year)."""
     year = ctx.year()
+    return con.remember(("income sums", scope.op(), year), lambda: _sum_incomes(con, scope, year))
+
+
+def _sum_incomes(con: Connection, scope: ir.Table, year: int) -> tuple[Money, int, tuple[str, ...]]:
     incomes = _incomes_of(scope, year)
     row = con.rows(
         incomes.aggregate(
@@ -372,33 +382,168 @@ def income_classes(
     )
 
 
-# -- monitoring -----------------------------------------------------------------------
+# -- households: monitoring and guarantees, once per scope and day ----------------------
+
+_GRADES: Final = tuple(HousingGrade)
+_UNGRADED: Final = "housing_unknown"
+_BAD_GRADE: Final = "housing_not_a_grade"
 
 
-def _eliminated_by_household(scope: ir.Table, on: datetime.date) -> ir.Table:
-    """Households of the scope with a spell eliminated by ``on`` and none open
-    on ``on``, with their number of members: ``hid``, ``h_village``, ``size``."""
-    m = unbound("monitoring")
+def _grade_column(grade: HousingGrade) -> str:
+    return f"housing_{grade.value}"
+
+
+def _latest_surveys(con: Connection, on: datetime.date) -> ir.Table:
+    """Each household's latest survey on or before ``on`` (of two the same
+    day, the greater id): ``s_hid``, ``sid``, ``insurance_checked``,
+    ``housing_grade``; households with no such survey have no row."""
+    s = unbound("surveys")
+    made = s.filter(s.surveyed_on <= ibis.literal(on, type="date"))
+    if con.backend == "polars":
+        # Ibis 12's Polars backend has no window functions: two aggregations.
+        last_day = made.group_by(day_hid=made.household_id).aggregate(day=made.surveyed_on.max())
+        that_day = made.join(
+            last_day,
+            (made.household_id == last_day.day_hid) & (made.surveyed_on == last_day.day),
+        )
+        last_id = that_day.group_by(id_hid=that_day.household_id).aggregate(sid=that_day.id.max())
+        latest = made.semi_join(last_id, made.id == last_id.sid)
+    else:
+        rank = ibis.row_number().over(
+            group_by=made.household_id,
+            order_by=[made.surveyed_on.desc(), made.id.desc()],
+        )
+        ranked = made.mutate(survey_rank=rank)
+        latest = ranked.filter(ranked.survey_rank == 0)
+    return latest.select(
+        s_hid=latest.household_id,
+        sid=latest.id,
+        insurance_checked=latest.insurance_checked,
+        housing_grade=latest.housing_grade,
+    )
+
+
+def _listed_uninsured() -> ir.Table:
+    """For each survey and household, how many of the household's members
+    the survey lists as uninsured: ``l_sid``, ``l_hid``, ``listed``. A listed
+    id that is not a member of a household counts nowhere, as in the object
+    model (which asks, member by member, whether the survey lists them)."""
+    u = unbound("survey_uninsured")
+    pairs = u.select(l_sid=u.survey_id, l_mid=u.member_id).distinct()
+    m = unbound("members")
+    members = m.select(mid=m.id, m_hid=m.household_id)
+    joined = pairs.join(members, pairs.l_mid == members.mid)
+    return joined.group_by(l_sid=joined.l_sid, l_hid=joined.m_hid).aggregate(listed=joined.count())
+
+
+def _household_table(con: Connection, scope: ir.Table, on: datetime.date) -> ir.Table:
+    """The scope's villages with their households' figures on ``on``.
+
+    One row per village of the scope (zeros where it has no household):
+    ``village_id``, ``households``; ``eliminated_households`` and
+    ``eliminated_people`` (households with a spell whose risk was eliminated
+    by ``on`` and none open on ``on``, and their members); ``insured``,
+    ``not_insured`` and ``insurance_unknown`` (members, by their household's
+    latest survey); ``housing_A`` … ``housing_D`` and ``housing_unknown``
+    (households by the grade of their latest survey).
+    """
+    households = _households_in(scope)
+    sizes = _sizes()
+    mon = unbound("monitoring")
     day = ibis.literal(on, type="date")
-    spells = m.group_by(spell_hid=m.household_id).aggregate(
+    spells = mon.group_by(spell_hid=mon.household_id).aggregate(
         eliminated=ibis.ifelse(
-            m.risk_eliminated_on.notnull() & (m.risk_eliminated_on <= day), 1, 0
+            mon.risk_eliminated_on.notnull() & (mon.risk_eliminated_on <= day), 1, 0
         ).max(),
         still_open=ibis.ifelse(
-            (m.identified_on <= day)
-            & (m.risk_eliminated_on.isnull() | (day < m.risk_eliminated_on)),
+            (mon.identified_on <= day)
+            & (mon.risk_eliminated_on.isnull() | (day < mon.risk_eliminated_on)),
             1,
             0,
         ).max(),
     )
-    done = spells.filter((spells.eliminated == 1) & (spells.still_open == 0))
-    households = _households_in(scope)
-    found = households.join(done, households.hid == done.spell_hid)
-    sizes = _sizes()
-    with_sizes = found.left_join(sizes, found.hid == sizes.size_hid)
-    return with_sizes.select(
-        hid=with_sizes.hid, h_village=with_sizes.h_village, size=with_sizes.size.fill_null(0)
+    latest = _latest_surveys(con, on).view()
+    listed = _listed_uninsured().view()
+    # Views, and each predicate written over the join so far: several inputs
+    # read the same table (members), which a join chain cannot tell apart.
+    sizes = sizes.view()
+    spells = spells.view()
+    joined = households.left_join(sizes, households.hid == sizes.size_hid)
+    joined = joined.left_join(spells, joined.hid == spells.spell_hid)
+    joined = joined.left_join(latest, joined.hid == latest.s_hid)
+    joined = joined.left_join(listed, (joined.sid == listed.l_sid) & (joined.hid == listed.l_hid))
+    size = joined.size.fill_null(0)
+    done = (joined.eliminated == 1) & (joined.still_open == 0)
+    checked = joined.sid.notnull() & joined.insurance_checked.fill_null(False)
+    n_listed = joined.listed.fill_null(0)
+    per_household = joined.select(
+        h_village=joined.h_village,
+        done=ibis.ifelse(done.fill_null(False), 1, 0),
+        size=size,
+        insured=ibis.ifelse(checked, size - n_listed, 0),
+        not_insured=ibis.ifelse(checked, n_listed, 0),
+        insurance_unknown=ibis.ifelse(checked, 0, size),
+        housing_grade=joined.housing_grade,
     )
+    grades = {
+        _grade_column(grade): ibis.ifelse(per_household.housing_grade == grade.value, 1, 0).sum()
+        for grade in _GRADES
+    }
+    by_village = per_household.group_by(f_village=per_household.h_village).aggregate(
+        households=per_household.count(),
+        eliminated_households=per_household.done.sum(),
+        eliminated_people=(per_household.done * per_household.size).sum(),
+        insured=per_household.insured.sum(),
+        not_insured=per_household.not_insured.sum(),
+        insurance_unknown=per_household.insurance_unknown.sum(),
+        **grades,
+        **{
+            _UNGRADED: ibis.ifelse(per_household.housing_grade.isnull(), 1, 0).sum(),
+            _BAD_GRADE: ibis.ifelse(
+                per_household.housing_grade.notnull()
+                & ~per_household.housing_grade.isin([g.value for g in _GRADES]),
+                1,
+                0,
+            ).sum(),
+        },
+    )
+    figures = scope.left_join(by_village, scope[_SCOPE] == by_village.f_village)
+    columns = ("households", *_COUNT_COLUMNS)
+    return figures.select(
+        village_id=figures[_SCOPE],
+        **{name: figures[name].fill_null(0).cast("int64") for name in columns},
+    )
+
+
+_COUNT_COLUMNS: Final = (
+    "eliminated_households",
+    "eliminated_people",
+    "insured",
+    "not_insured",
+    "insurance_unknown",
+    *(_grade_column(grade) for grade in _GRADES),
+    _UNGRADED,
+    _BAD_GRADE,
+)
+
+
+def _households_figures(con: Connection, scope: ir.Table, on: datetime.date) -> ir.Table:
+    """:func:`_household_table`, computed once per connection, scope and day."""
+    return con.derived(("households", scope.op(), on), lambda: _household_table(con, scope, on))
+
+
+def _totals(con: Connection, figures: ir.Table, *columns: str) -> dict[str, int]:
+    """The sums of ``columns`` over the villages of ``figures`` (a table of
+    :func:`_households_figures`): every column is summed in one query, once
+    per derived table, and the metrics reading it share the sums."""
+
+    def every_sum() -> dict[str, int]:
+        sums = figures.aggregate(**{name: figures[name].sum() for name in _COUNT_COLUMNS})
+        row = con.rows(sums)[0]
+        return {name: int(row[name] or 0) for name in _COUNT_COLUMNS}
+
+    found = con.remember(("totals", figures.op()), every_sum)
+    return {name: found[name] for name in columns}
 
 
 @_batch("monitoring.eliminated_households")
@@ -406,75 +551,11 @@ def _eliminated(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     what = ctx.option("count", "households")
     if what not in ("households", "people"):
         raise InvalidValueError(f"{ctx.definition.id}.options.count", what, "households or people")
-    found = _eliminated_by_household(scope, _day(ctx.period.end))
-    row = con.rows(found.aggregate(households=found.count(), people=found.size.sum()))[0]
-    households = HouseholdCount(int(row["households"]))
-    people = PersonCount(int(row["people"] or 0))
-    return BatchValue(
-        metric=ctx.definition.id, value=households if what == "households" else people
-    )
-
-
-# -- guarantees ------------------------------------------------------------------------
-
-
-def _latest_surveys(scope: ir.Table, on: datetime.date) -> ir.Table:
-    """Each household of the scope with its latest survey on or before ``on``
-    (of two the same day, the greater id), or nulls: ``hid``, ``h_village``,
-    ``sid``, ``insurance_checked``, ``housing_grade``."""
-    s = unbound("surveys")
-    households = _households_in(scope)
-    made = s.filter(s.surveyed_on <= ibis.literal(on, type="date"))
-    made = made.semi_join(households, made.household_id == households.hid)
-    # Two aggregations rather than a window function: the Polars backend of
-    # Ibis 12 has no window functions.
-    last_day = made.group_by(day_hid=made.household_id).aggregate(day=made.surveyed_on.max())
-    that_day = made.join(
-        last_day, (made.household_id == last_day.day_hid) & (made.surveyed_on == last_day.day)
-    )
-    last_id = that_day.group_by(id_hid=that_day.household_id).aggregate(sid=that_day.id.max())
-    latest = made.join(last_id, made.id == last_id.sid).select(
-        s_hid=made.household_id,
-        sid=made.id,
-        insurance_checked=made.insurance_checked,
-        housing_grade=made.housing_grade,
-    )
-    joined = households.left_join(latest, households.hid == latest.s_hid)
-    return joined.select(
-        hid=joined.hid,
-        h_village=joined.h_village,
-        sid=joined.sid,
-        insurance_checked=joined.insurance_checked,
-        housing_grade=joined.housing_grade,
-    )
-
-
-def _insurance_by_member(scope: ir.Table, on: datetime.date) -> ir.Table:
-    """Each member of the scope's households with their insurance outcome code
-    (``met``, ``not_met``, ``unknown``) on ``on``: ``h_village``, ``outcome``."""
-    members = unbound("members")
-    latest = _latest_surveys(scope, on)
-    inside = members.join(latest, members.household_id == latest.hid).select(
-        mid=members.id,
-        h_village=latest.h_village,
-        sid=latest.sid,
-        insurance_checked=latest.insurance_checked,
-    )
-    u = unbound("survey_uninsured")
-    listed = u.select(u_sid=u.survey_id, u_mid=u.member_id).distinct()
-    joined = inside.left_join(listed, (inside.sid == listed.u_sid) & (inside.mid == listed.u_mid))
-    outcome = ibis.cases(
-        (joined.sid.isnull() | ~joined.insurance_checked, "unknown"),
-        (joined.u_mid.notnull(), "not_met"),
-        else_="met",
-    )
-    return joined.select(h_village=joined.h_village, outcome=outcome)
-
-
-def _tally(con: Connection, table: ir.Table) -> dict[str, int]:
-    """Counts by the ``outcome`` column."""
-    grouped = table.group_by("outcome").aggregate(n=table.count()).order_by("outcome")
-    return {r["outcome"]: int(r["n"]) for r in con.rows(grouped)}
+    figures = _households_figures(con, scope, _day(ctx.period.end))
+    column = "eliminated_households" if what == "households" else "eliminated_people"
+    n = _totals(con, figures, column)[column]
+    value = HouseholdCount(n) if what == "households" else PersonCount(n)
+    return BatchValue(metric=ctx.definition.id, value=value)
 
 
 def _share(met: int, not_met: int, unknown: int) -> ExactPercentage | None:
@@ -485,32 +566,51 @@ def _share(met: int, not_met: int, unknown: int) -> ExactPercentage | None:
 
 @_batch("guarantees.insured_share")
 def _insured(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
-    counts = _tally(con, _insurance_by_member(scope, _day(ctx.period.end)))
-    unknown = counts.get("unknown", 0)
+    figures = _households_figures(con, scope, _day(ctx.period.end))
+    counts = _totals(con, figures, "insured", "not_insured", "insurance_unknown")
+    unknown = counts["insurance_unknown"]
     if unknown:
         missing = (f"{unknown} people with no survey of insurance",)
         return BatchValue(metric=ctx.definition.id, value=None, missing=missing)
-    value = _share(counts.get("met", 0), counts.get("not_met", 0), unknown)
+    value = _share(counts["insured"], counts["not_insured"], unknown)
     return BatchValue(metric=ctx.definition.id, value=value)
+
+
+def _refuse_bad_grades(con: Connection) -> None:
+    """Raise :class:`~villagemodel.errors.InvalidValueError` naming the first
+    housing grade of the surveys table that is not a code of
+    :class:`~villagemodel.households.HousingGrade` (the records cannot hold one)."""
+    s = unbound("surveys")
+    codes = [g.value for g in _GRADES]
+    bad = s.filter(s.housing_grade.notnull() & ~s.housing_grade.isin(codes))
+    first = con.rows(bad.select("housing_grade").order_by("housing_grade").limit(1))
+    raise InvalidValueError(
+        "surveys.housing_grade",
+        first[0]["housing_grade"],
+        f"not a housing grade ({', '.join(codes)})",
+    )
 
 
 @_batch("guarantees.safe_housing_share")
 def _safe_housing(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     on = _day(ctx.period.end)
     jurisdiction = ctx.option("jurisdiction", "CN")
-    latest = _latest_surveys(scope, on)
-    grades = latest.group_by(outcome=latest.housing_grade.fill_null("")).aggregate(n=latest.count())
-    by_grade = {r["outcome"]: int(r["n"]) for r in con.rows(grades.order_by("outcome"))}
+    figures = _households_figures(con, scope, on)
+    counts = _totals(con, figures, _UNGRADED, _BAD_GRADE, *(_grade_column(g) for g in _GRADES))
+    if counts[_BAD_GRADE]:
+        _refuse_bad_grades(con)
+    unknown = counts[_UNGRADED]
+    by_grade = {grade: counts[_grade_column(grade)] for grade in _GRADES}
+    judged = any(by_grade.values())
     # The rule parses the jurisdiction for every household it judges.
-    place = Jurisdiction.parse(jurisdiction) if by_grade else None
-    unknown = by_grade.pop("", 0)
+    place = Jurisdiction.parse(jurisdiction) if judged or unknown else None
     met = not_met = 0
-    if by_grade and place is not None:
+    if judged and place is not None:
         # Read only when a household's latest survey graded its housing, as the rule does.
         found = ParameterSet.default().lookup("guarantees.housing_safe_grades", place, on)
         safe = tuple(found.value)
         for grade, n in by_grade.items():
-            if enum_member(HousingGrade, grade).value in safe:
+            if grade.value in safe:
                 met += n
             else:
                 not_met += n
@@ -629,54 +729,75 @@ def _growth(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
 # -- every village's figures ------------------------------------------------------------
 
 
-def village_figures(
+def village_table(
     connection: Connection, year: int, on: datetime.date, subject: Subject | None = None
-) -> list[dict[str, object]]:
-    """Each village's figures, ordered by village id.
+) -> pa.Table:
+    """Each village's figures as a PyArrow table, ordered by village id.
 
-    For each village: ``collective_income`` for ``year`` (``None`` without a
-    record); ``eliminated_households`` and ``eliminated_people`` on the day
-    ``on``; ``insured``, ``not_insured`` and ``insurance_unknown`` (people)
-    on ``on``. Each equals the object model's figure for that village alone
-    (the counts as plain ``int``).
+    The columns (:data:`VILLAGE_COLUMNS`): ``village_id``;
+    ``collective_income`` for ``year`` (``decimal(18, 2)`` yuan, null
+    without a record); ``households`` (all its households);
+    ``eliminated_households`` and ``eliminated_people`` on the day ``on``;
+    ``insured``, ``not_insured`` and ``insurance_unknown`` (people) on
+    ``on``; ``housing_A`` … ``housing_D`` and ``housing_unknown``
+    (households by the grade of their latest survey on ``on``; unknown: no
+    survey, or one that did not grade the dwelling). Counts are ``int64``.
+    Each equals the object model's figure for that village alone.
+
+    No Python object is built per village: this is the form for a province
+    or the nation (:func:`village_figures` gives the same rows as Python
+    values). The household figures are computed once per connection,
+    subject and day and shared with :func:`evaluate` (see
+    :meth:`~villagemodel.batch.engine.Connection.derived`).
     """
     check_year(year, "year")
     scope = _scope(connection, subject or Subject.all())
     on = _day(on)
     incomes = _incomes_of(scope, year)
-    done = _eliminated_by_household(scope, on)
-    done_by_village = done.group_by(d_village=done.h_village).aggregate(
-        eliminated_households=done.count(), eliminated_people=done.size.sum()
-    )
-    insurance = _insurance_by_member(scope, on)
-    insured = insurance.group_by(i_village=insurance.h_village).aggregate(
-        insured=ibis.ifelse(insurance.outcome == "met", 1, 0).sum(),
-        not_insured=ibis.ifelse(insurance.outcome == "not_met", 1, 0).sum(),
-        insurance_unknown=ibis.ifelse(insurance.outcome == "unknown", 1, 0).sum(),
-    )
-    joined = incomes.left_join(
-        done_by_village, incomes.village_id == done_by_village.d_village
-    ).left_join(insured, incomes.village_id == insured.i_village)
+    figures = _households_figures(connection, scope, on)
+    joined = incomes.left_join(figures, incomes.village_id == figures.village_id)
     table = joined.select(
         village_id=incomes.village_id,
         collective_income=incomes.amount,
-        eliminated_households=done_by_village.eliminated_households.fill_null(0),
-        eliminated_people=done_by_village.eliminated_people.fill_null(0),
-        insured=insured.insured.fill_null(0),
-        not_insured=insured.not_insured.fill_null(0),
-        insurance_unknown=insured.insurance_unknown.fill_null(0),
+        **{name: figures[name] for name in (*VILLAGE_COLUMNS[2:], _BAD_GRADE)},
     ).order_by("village_id")
-    result: list[dict[str, object]] = []
-    for row in connection.rows(table):
-        amount = row["collective_income"]
-        result.append(
-            {
-                **{key: int(value) for key, value in row.items() if key not in _NOT_COUNTS},
-                "village_id": row["village_id"],
-                "collective_income": None if amount is None else Money(amount),
-            }
-        )
-    return result
+    result = connection.to_arrow(table)
+    if pc.sum(result[_BAD_GRADE]).as_py():
+        _refuse_bad_grades(connection)
+    return result.drop_columns(_BAD_GRADE).cast(_VILLAGE_SCHEMA)
 
 
-_NOT_COUNTS: Final = frozenset({"village_id", "collective_income"})
+def village_figures(
+    connection: Connection, year: int, on: datetime.date, subject: Subject | None = None
+) -> list[dict[str, object]]:
+    """The rows of :func:`village_table` as Python values: a dict per
+    village, ``collective_income`` as :class:`~villagemodel.Money` (or
+    ``None``), the counts as ``int``. For a county; a province's or the
+    nation's villages are better kept in the table."""
+    table = village_table(connection, year, on, subject)
+    return [
+        {
+            **row,
+            "collective_income": (
+                None if row["collective_income"] is None else Money(row["collective_income"])
+            ),
+        }
+        for row in table.to_pylist()
+    ]
+
+
+VILLAGE_COLUMNS: Final = (
+    "village_id",
+    "collective_income",
+    "households",
+    *(c for c in _COUNT_COLUMNS if c != _BAD_GRADE),
+)
+"""The columns of :func:`village_table`, in order."""
+
+_VILLAGE_SCHEMA: Final = pa.schema(
+    [
+        pa.field("village_id", pa.string(), nullable=False),
+        pa.field("collective_income", pa.decimal128(18, 2)),
+        *(pa.field(name, pa.int64(), nullable=False) for name in VILLAGE_COLUMNS[2:]),
+    ]
+)

@@ -26,6 +26,7 @@ Decimal128Type(decimal128(18, 2))
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, TypeVar
@@ -243,7 +244,13 @@ def enum_member(kind: type[E], code: str) -> E:
     >>> enum_member(PovertyHistory, "formerly_poor")
     <PovertyHistory.FORMERLY_POOR: 'formerly_poor'>
     """
-    for member in kind:
-        if member.value == code:
-            return member
-    raise InvalidValueError(kind.__name__, code, f"not a code of {kind.__name__}")
+    found: E | None = _codes(kind).get(code)
+    if found is None:
+        raise InvalidValueError(kind.__name__, code, f"not a code of {kind.__name__}")
+    return found
+
+
+@functools.cache
+def _codes(kind: type[E]) -> dict[str, E]:
+    """Each member of ``kind`` by its code (read once per enumeration)."""
+    return {member.value: member for member in kind}
