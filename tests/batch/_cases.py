@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterator, Mapping
 
 import attrs
 
 from villagemodel.batch import Connection, evaluate
 from villagemodel.dataset import Dataset
+from villagemodel.households import HousingGrade
+from villagemodel.ids import VillageId
 from villagemodel.metrics import Subject, compute
 from villagemodel.periods import Period
+from villagemodel.quantities import HouseholdCount, PersonCount
+from villagemodel.rules.guarantees import latest_survey, medical_insurance_share
 
 
 @attrs.frozen
@@ -86,3 +91,37 @@ def compare(dataset: Dataset, con: Connection, request: Request) -> None:
 
 
 AS_OF = datetime.date(2023, 4, 18)
+
+
+def expected_village_row(
+    dataset: Dataset, village_id: VillageId, year: int, on: datetime.date
+) -> dict[str, object]:
+    """A village's row of ``village_table``, from the object model."""
+    one = Subject.villages(village_id)
+    up_to = Period.up_to(on)
+    counts = {
+        what: compute(dataset, "monitoring.eliminated_households", one, up_to, {"count": what})
+        for what in ("households", "people")
+    }
+    households = counts["households"].value
+    people = counts["people"].value
+    assert isinstance(households, HouseholdCount)
+    assert isinstance(people, PersonCount)
+    insurance = medical_insurance_share(dataset, village_id, on).people
+    grades = Counter(
+        None if survey is None else survey.housing_grade
+        for survey in (latest_survey(dataset, h.id, on) for h in dataset.households_in(village_id))
+    )
+    income = dataset.collective_income(village_id, year)
+    return {
+        "village_id": village_id,
+        "collective_income": None if income is None else income.yuan,
+        "households": len(dataset.households_in(village_id)),
+        "eliminated_households": households.value,
+        "eliminated_people": people.value,
+        "insured": insurance.met.value,
+        "not_insured": insurance.not_met.value,
+        "insurance_unknown": insurance.unknown.value,
+        **{f"housing_{grade.value}": grades[grade] for grade in HousingGrade},
+        "housing_unknown": grades[None],
+    }

@@ -16,7 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.batch._cases import AS_OF, Request, compare, requests, subjects
+from tests.batch._cases import (
+    AS_OF,
+    Request,
+    compare,
+    expected_village_row,
+    requests,
+    subjects,
+)
 from villagemodel.batch import (
     VILLAGE_COLUMNS,
     Connection,
@@ -37,7 +44,6 @@ from villagemodel.parameters import ParameterSet, Source
 from villagemodel.periods import Period
 from villagemodel.quantities import HouseholdCount, PersonCount
 from villagemodel.rules.collective_economy import IncomeClass, classify_villages
-from villagemodel.rules.guarantees import latest_survey, medical_insurance_share
 from villagemodel.synthetic import build_synthetic
 from villagemodel.testing.strategies import datasets
 
@@ -122,40 +128,6 @@ def test_income_classes_equal_the_rule(
     )
     assert dict(found.counts) == dict(Counter(c.outcome for c in expected))
     assert found.villages == tuple(sorted((c.village_id or "", c.outcome) for c in expected))
-
-
-def expected_village_row(
-    dataset: Dataset, village_id: VillageId, year: int, on: datetime.date
-) -> dict[str, object]:
-    """A village's row of ``village_table``, from the object model."""
-    one = Subject.villages(village_id)
-    up_to = Period.up_to(on)
-    counts = {
-        what: compute(dataset, "monitoring.eliminated_households", one, up_to, {"count": what})
-        for what in ("households", "people")
-    }
-    households = counts["households"].value
-    people = counts["people"].value
-    assert isinstance(households, HouseholdCount)
-    assert isinstance(people, PersonCount)
-    insurance = medical_insurance_share(dataset, village_id, on).people
-    grades = Counter(
-        None if survey is None else survey.housing_grade
-        for survey in (latest_survey(dataset, h.id, on) for h in dataset.households_in(village_id))
-    )
-    income = dataset.collective_income(village_id, year)
-    return {
-        "village_id": village_id,
-        "collective_income": None if income is None else income.yuan,
-        "households": len(dataset.households_in(village_id)),
-        "eliminated_households": households.value,
-        "eliminated_people": people.value,
-        "insured": insurance.met.value,
-        "not_insured": insurance.not_met.value,
-        "insurance_unknown": insurance.unknown.value,
-        **{f"housing_{grade.value}": grades[grade] for grade in HousingGrade},
-        "housing_unknown": grades[None],
-    }
 
 
 @pytest.mark.parametrize("backend", LOCAL)
