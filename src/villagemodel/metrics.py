@@ -61,6 +61,8 @@ from villagemodel.quantities import (
 
 __all__ = [
     "METRICS",
+    "ROUNDING_AVERAGE",
+    "ROUNDING_SHARE",
     "Aggregation",
     "Derivation",
     "ExactPercentage",
@@ -73,6 +75,9 @@ __all__ = [
     "Term",
     "UnknownMetricError",
     "compute",
+    "growth_mean_term",
+    "growth_rate",
+    "growth_rounding",
 ]
 
 
@@ -268,6 +273,37 @@ class Subject:
         raise InvalidValueError(
             "Subject.kind", self.kind, "not one of villages, township, county, all"
         )
+
+
+ROUNDING_AVERAGE: Final = (
+    "kept exact (total ÷ villages); shown rounded half up to the fen",
+    "保留精确值（总量÷村数）；显示时四舍五入到分",
+)
+"""How a per-village average is rounded (English, Chinese)."""
+
+ROUNDING_SHARE: Final = (
+    "exact; shown rounded half up to 2 decimals when it does not end",
+    "精确值；除不尽时显示四舍五入保留2位小数",
+)
+"""How an exact share is rounded (English, Chinese)."""
+
+
+def growth_mean_term(year: int, mean: Fraction) -> Term:
+    """A year's mean per-capita income of formerly poor people, as a term of
+    a growth rate's derivation (shown rounded half up to the fen)."""
+    return Term(
+        label_en=f"{year}: per-capita income of formerly poor people (shown rounded to the fen)",
+        label_zh=f"{year}年脱贫人口人均可支配收入（四舍五入到分，仅供显示）",
+        value=Money(round_fraction(mean, 2, ROUND_HALF_UP)),
+    )
+
+
+def growth_rounding(average: GrowthAverage) -> tuple[str, str]:
+    """How a growth rate is rounded (English, Chinese)."""
+    return (
+        f"{average.en}; rounded half up to {_GROWTH_PLACES} decimal places of a percent",
+        f"{average.zh}；百分数四舍五入保留{_GROWTH_PLACES}位小数",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -557,8 +593,8 @@ def _income_per_village(ctx: Context) -> MetricValue:
         value,
         terms=tuple(terms),
         missing=tuple(missing),
-        rounding_en="kept exact (total ÷ villages); shown rounded half up to the fen",
-        rounding_zh="保留精确值（总量÷村数）；显示时四舍五入到分",
+        rounding_en=ROUNDING_AVERAGE[0],
+        rounding_zh=ROUNDING_AVERAGE[1],
     )
 
 
@@ -1035,8 +1071,8 @@ def _insured(ctx: Context) -> MetricValue:
     return ctx.derive(
         None if rate is None else _percentage(rate.value),
         terms=terms,
-        rounding_en="exact; shown rounded half up to 2 decimals when it does not end",
-        rounding_zh="精确值；除不尽时显示四舍五入保留2位小数",
+        rounding_en=ROUNDING_SHARE[0],
+        rounding_zh=ROUNDING_SHARE[1],
     )
 
 
@@ -1213,14 +1249,7 @@ def _growth(ctx: Context) -> MetricValue:
                 people += size
         if people:
             means[year] = money / people
-            terms.append(
-                Term(
-                    label_en=f"{year}: per-capita income of formerly poor people "
-                    "(shown rounded to the fen)",
-                    label_zh=f"{year}年脱贫人口人均可支配收入（四舍五入到分，仅供显示）",
-                    value=Money(round_fraction(means[year], 2, ROUND_HALF_UP)),
-                )
-            )
+            terms.append(growth_mean_term(year, means[year]))
     years = last - base
     if missing or len(means) != years + 1 or years < 1:
         return ctx.derive(None, terms=tuple(terms), missing=tuple(missing))
@@ -1228,8 +1257,8 @@ def _growth(ctx: Context) -> MetricValue:
     return ctx.derive(
         value,
         terms=tuple(terms),
-        rounding_en=f"{average.en}; rounded half up to {_GROWTH_PLACES} decimal places of a percent",
-        rounding_zh=f"{average.zh}；百分数四舍五入保留{_GROWTH_PLACES}位小数",
+        rounding_en=growth_rounding(average)[0],
+        rounding_zh=growth_rounding(average)[1],
     )
 
 

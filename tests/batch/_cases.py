@@ -8,11 +8,12 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from villagemodel.batch import Connection, evaluate
+from villagemodel.batch import BatchValue, Connection, evaluate
 from villagemodel.dataset import Dataset
 from villagemodel.households import HousingGrade
 from villagemodel.ids import VillageId
-from villagemodel.metrics import Subject, compute
+from villagemodel.metrics import Derivation, MetricValue, Subject, compute
+from villagemodel.money import Money
 from villagemodel.periods import Period
 from villagemodel.quantities import HouseholdCount, PersonCount
 from villagemodel.rules.guarantees import latest_survey, medical_insurance_share
@@ -76,18 +77,58 @@ def outcome(run: object) -> tuple[str, object]:
 
 
 def compare(dataset: Dataset, con: Connection, request: Request) -> None:
-    """The batch value equals the object model's (or both raise the same error)."""
+    """The batch value equals the object model's (or both raise the same error),
+    and so does its derivation (see :func:`compare_derivations`)."""
     expected = outcome(
-        lambda: (
-            compute(dataset, request.metric, request.subject, request.period, request.options).value
-        )
+        lambda: compute(dataset, request.metric, request.subject, request.period, request.options)
     )
     found = outcome(
-        lambda: (
-            evaluate(con, request.metric, request.subject, request.period, request.options).value
-        )
+        lambda: evaluate(con, request.metric, request.subject, request.period, request.options)
     )
-    assert found == expected, (request, found, expected)
+    if expected[0] != "value" or found[0] != "value":
+        assert found == expected, (request, found, expected)
+        return
+    reference = expected[1]
+    batch = found[1]
+    assert isinstance(reference, MetricValue)
+    assert isinstance(batch, BatchValue)
+    assert batch.value == reference.value, (request, batch.value, reference.value)
+    compare_derivations(reference.derivation, batch, request.subject)
+
+
+SAME_TERMS = frozenset(
+    {
+        "monitoring.eliminated_households",
+        "guarantees.insured_share",
+        "guarantees.safe_housing_share",
+        "funds.allocated",
+        "income.formerly_poor_growth",
+    }
+)
+"""Metrics whose batch derivation has the object model's terms, one for one."""
+
+
+def compare_derivations(reference: Derivation, batch: BatchValue, subject: Subject) -> None:
+    """The batch derivation says what the object model's does: the same
+    metric, title, formula, period, rounding and value; the same terms where
+    the object model's are totals; for the collective income, the total and
+    the number of villages of the object model's one term per village."""
+    found = batch.derivation
+    assert found is not None
+    same = ("metric", "title_en", "title_zh", "formula_en", "formula_zh", "period")
+    assert [getattr(found, f) for f in same] == [getattr(reference, f) for f in same]
+    assert (found.rounding_en, found.rounding_zh) == (reference.rounding_en, reference.rounding_zh)
+    assert found.value == batch.value == reference.value
+    assert found.villages == (subject.ids if subject.kind == "villages" else (subject.label,))
+    if reference.metric in SAME_TERMS:
+        assert found.terms == reference.terms
+    else:
+        by_village = [t.value for t in reference.terms if isinstance(t.value, Money)]
+        total, with_record = found.terms[0].value, found.terms[1].value
+        assert total == sum(by_village, Money.zero())
+        assert with_record == len(by_village)
+    assert reference.formula_zh in batch.explain("zh")
+    assert batch.explain("en") == found.to_text("en")
 
 
 AS_OF = datetime.date(2023, 4, 18)

@@ -59,17 +59,24 @@ from villagemodel.batch.engine import Connection, unbound
 from villagemodel.batch.schemas import MONEY_SUM, enum_member
 from villagemodel.dataset import Dataset
 from villagemodel.errors import InvalidValueError, UnknownReferenceError
+from villagemodel.explain import Lang
 from villagemodel.finance import FundPurpose, FundSource
 from villagemodel.households import HousingGrade, PovertyHistory
 from villagemodel.metrics import (
     METRICS,
+    ROUNDING_AVERAGE,
+    ROUNDING_SHARE,
     Context,
+    Derivation,
     ExactPercentage,
     GrowthAverage,
     MoneyAverage,
     Subject,
+    Term,
     UnknownMetricError,
+    growth_mean_term,
     growth_rate,
+    growth_rounding,
 )
 from villagemodel.money import Money
 from villagemodel.parameters import Jurisdiction, ParameterSet
@@ -98,21 +105,62 @@ _SCOPE: Final = "scope_id"
 
 @attrs.frozen(kw_only=True)
 class BatchValue:
-    """A metric's value computed by the batch layer.
+    """A metric's value computed by the batch layer, with its derivation.
 
     ``value`` equals the object model's :attr:`~villagemodel.metrics.MetricValue.value`
     (``None`` when the data cannot give it); ``missing`` says what data was
     lacking (village ids for the collective income; for the growth rate,
     years with formerly poor households lacking an income).
+
+    ``derivation`` is a :class:`~villagemodel.metrics.Derivation` like the
+    object model's, with the same title, formula, period and rounding, and
+    terms from the engine's sums and counts: the same terms as the object
+    model's where those are already totals (eliminated households and
+    people; people insured, not insured and unknown; households by housing
+    safety; funds by source and purpose; each year's mean income), and for
+    the collective income the total and the number of villages rather than
+    one term per village. Its ``villages`` are the village ids a subject
+    names, or the subject's label (``township lingzhan``, ``all villages``).
     """
 
     metric: str
     value: object
     missing: tuple[str, ...] = ()
+    derivation: Derivation | None = None
 
     @property
     def known(self) -> bool:
         return self.value is not None
+
+    def explain(self, lang: Lang = "en") -> str:
+        """The derivation as text, in English or Chinese."""
+        if self.derivation is None:
+            return f"{self.metric} = {self.value}"
+        return self.derivation.to_text(lang)
+
+
+def _result(
+    ctx: Context,
+    value: object,
+    *,
+    terms: Sequence[Term] = (),
+    missing: Sequence[str] = (),
+    rounding: tuple[str, str] | None = None,
+) -> BatchValue:
+    """A batch value and its derivation (its villages are set by :func:`evaluate`)."""
+    derived = ctx.derive(
+        value,
+        terms=tuple(terms),
+        missing=tuple(missing),
+        rounding_en=None if rounding is None else rounding[0],
+        rounding_zh=None if rounding is None else rounding[1],
+    )
+    return BatchValue(
+        metric=ctx.definition.id,
+        value=value,
+        missing=tuple(missing),
+        derivation=derived.derivation,
+    )
 
 
 Compute = Callable[[Connection, Context, ir.Table], BatchValue]
@@ -224,7 +272,11 @@ def evaluate(
     context = Context(
         dataset=_EMPTY, villages=(), period=period, options=given, definition=definition
     )
-    return function(connection, context, scope)
+    result = function(connection, context, scope)
+    if result.derivation is None:
+        return result
+    villages = subject.ids if subject.kind == "villages" else (subject.label,)
+    return attrs.evolve(result, derivation=attrs.evolve(result.derivation, villages=villages))
 
 
 # -- collective economy ----------------------------------------------------------------
@@ -267,17 +319,33 @@ def _sum_incomes(con: Connection, scope: ir.Table, year: int) -> tuple[Money, in
     return total, int(row["villages"]), missing
 
 
+def _income_terms(total: Money, n: int, missing: Sequence[str]) -> list[Term]:
+    return [
+        Term(
+            label_en="total of the villages' incomes on record",
+            label_zh="有记录各村收入合计",
+            value=total,
+        ),
+        Term(label_en="villages with a record", label_zh="有记录的村数", value=n - len(missing)),
+    ]
+
+
 @_batch("collective_income.total")
 def _income_total(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
-    total, _, missing = _income_sums(con, ctx, scope)
-    return BatchValue(metric=ctx.definition.id, value=None if missing else total, missing=missing)
+    total, n, missing = _income_sums(con, ctx, scope)
+    terms = _income_terms(total, n, missing)
+    return _result(ctx, None if missing else total, terms=terms, missing=missing)
 
 
 @_batch("collective_income.per_village")
 def _income_per_village(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     total, n, missing = _income_sums(con, ctx, scope)
     value = None if missing or n == 0 else MoneyAverage(total, n)
-    return BatchValue(metric=ctx.definition.id, value=value, missing=missing)
+    terms = [
+        *_income_terms(total, n, missing),
+        Term(label_en="number of villages", label_zh="村数", value=n),
+    ]
+    return _result(ctx, value, terms=terms, missing=missing, rounding=ROUNDING_AVERAGE)
 
 
 def village_incomes(
@@ -552,10 +620,14 @@ def _eliminated(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     if what not in ("households", "people"):
         raise InvalidValueError(f"{ctx.definition.id}.options.count", what, "households or people")
     figures = _households_figures(con, scope, _day(ctx.period.end))
-    column = "eliminated_households" if what == "households" else "eliminated_people"
-    n = _totals(con, figures, column)[column]
-    value = HouseholdCount(n) if what == "households" else PersonCount(n)
-    return BatchValue(metric=ctx.definition.id, value=value)
+    found = _totals(con, figures, "eliminated_households", "eliminated_people")
+    households = HouseholdCount(found["eliminated_households"])
+    people = PersonCount(found["eliminated_people"])
+    terms = (
+        Term(label_en="households", label_zh="户数", value=households),
+        Term(label_en="people in them", label_zh="人数", value=people),
+    )
+    return _result(ctx, households if what == "households" else people, terms=terms)
 
 
 def _share(met: int, not_met: int, unknown: int) -> ExactPercentage | None:
@@ -569,11 +641,16 @@ def _insured(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     figures = _households_figures(con, scope, _day(ctx.period.end))
     counts = _totals(con, figures, "insured", "not_insured", "insurance_unknown")
     unknown = counts["insurance_unknown"]
+    terms = (
+        Term(label_en="insured", label_zh="已参保", value=PersonCount(counts["insured"])),
+        Term(label_en="not insured", label_zh="未参保", value=PersonCount(counts["not_insured"])),
+        Term(label_en="not surveyed", label_zh="情况不明", value=PersonCount(unknown)),
+    )
     if unknown:
         missing = (f"{unknown} people with no survey of insurance",)
-        return BatchValue(metric=ctx.definition.id, value=None, missing=missing)
+        return _result(ctx, None, terms=terms, missing=missing)
     value = _share(counts["insured"], counts["not_insured"], unknown)
-    return BatchValue(metric=ctx.definition.id, value=value)
+    return _result(ctx, value, terms=terms, rounding=ROUNDING_SHARE)
 
 
 def _refuse_bad_grades(con: Connection) -> None:
@@ -614,10 +691,19 @@ def _safe_housing(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
                 met += n
             else:
                 not_met += n
+    terms = (
+        Term(
+            label_en="households in safe housing",
+            label_zh="住房达标户数",
+            value=HouseholdCount(met),
+        ),
+        Term(label_en="not safe", label_zh="不达标户数", value=HouseholdCount(not_met)),
+        Term(label_en="not surveyed", label_zh="情况不明户数", value=HouseholdCount(unknown)),
+    )
     if unknown:
         missing = (f"{unknown} households with no survey of housing",)
-        return BatchValue(metric=ctx.definition.id, value=None, missing=missing)
-    return BatchValue(metric=ctx.definition.id, value=_share(met, not_met, unknown))
+        return _result(ctx, None, terms=terms, missing=missing)
+    return _result(ctx, _share(met, not_met, unknown), terms=terms)
 
 
 # -- funds -------------------------------------------------------------------------------
@@ -631,7 +717,8 @@ def _allocations_in(
 ) -> ir.Table:
     """Allocations in the period, of funds from ``sources`` (and for
     ``purposes``), whose recipient (a village, a project's village or a
-    household's village) is in the scope: ``recipient``, ``amount``."""
+    household's village) is in the scope: ``recipient``, ``source`` (the
+    fund's), ``purpose``, ``amount``."""
     a = unbound("allocations")
     chosen = a.filter(
         (a.allocated_on >= ibis.literal(_day(period.start), type="date"))
@@ -649,17 +736,18 @@ def _allocations_in(
     recipients = joined.select(
         recipient=ibis.coalesce(chosen.village_id, projects.p_village, households.a_village),
         fund_id=chosen.fund_id,
+        purpose=chosen.purpose,
         amount=chosen.amount,
     )
     f = unbound("funds")
-    funds = f.filter(f.source.isin([s.value for s in sources])).select(fid=f.id)
+    funds = f.filter(f.source.isin([s.value for s in sources])).select(fid=f.id, source=f.source)
     # A view: Ibis 12 would otherwise fold the next join into the join above
     # and refuse the predicate.
     recipients = recipients.view()
-    recipients = recipients.semi_join(funds, recipients.fund_id == funds.fid).select(
-        "recipient", "amount"
+    with_source = recipients.join(funds, recipients.fund_id == funds.fid).select(
+        "recipient", "source", "purpose", "amount"
     )
-    return recipients.semi_join(scope, recipients.recipient == scope[_SCOPE])
+    return with_source.semi_join(scope, with_source.recipient == scope[_SCOPE])
 
 
 @_batch("funds.allocated")
@@ -667,11 +755,26 @@ def _funds(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     sources = ctx.choices("sources", FundSource)
     purposes = ctx.choices("purposes", FundPurpose) if "purposes" in ctx.options else None
     if not sources or (purposes is not None and not purposes):
-        return BatchValue(metric=ctx.definition.id, value=Money.zero())
+        return _result(ctx, Money.zero())
     found = _allocations_in(scope, ctx.period, sources, purposes)
-    row = con.rows(found.aggregate(total=found.amount.cast(MONEY_SUM).sum()))[0]
-    total = Money.zero() if row["total"] is None else Money(row["total"])
-    return BatchValue(metric=ctx.definition.id, value=total)
+    sums = found.group_by("source", "purpose").aggregate(total=found.amount.cast(MONEY_SUM).sum())
+    by_kind = sorted(
+        (
+            (
+                enum_member(FundSource, r["source"]),
+                enum_member(FundPurpose, r["purpose"]),
+                Money(r["total"]),
+            )
+            for r in con.rows(sums)
+        ),
+        key=lambda row: (row[0].code, row[1].code),
+    )
+    terms = tuple(
+        Term(label_en=f"{s.en}, {p.en}", label_zh=f"{s.zh}（{p.zh}）", value=amount)
+        for s, p, amount in by_kind
+    )
+    total = sum((amount for _, _, amount in by_kind), Money.zero())
+    return _result(ctx, total, terms=terms)
 
 
 # -- income growth -------------------------------------------------------------------------
@@ -720,10 +823,12 @@ def _growth(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
         for year, row in by_year.items()
         if row["people"]
     }
+    terms = [growth_mean_term(year, means[year]) for year in sorted(means)]
     years = last - base
     if missing or len(means) != years + 1 or years < 1:
-        return BatchValue(metric=ctx.definition.id, value=None, missing=missing)
-    return BatchValue(metric=ctx.definition.id, value=growth_rate(means, base, last, average))
+        return _result(ctx, None, terms=terms, missing=missing)
+    value = growth_rate(means, base, last, average)
+    return _result(ctx, value, terms=terms, rounding=growth_rounding(average))
 
 
 # -- every village's figures ------------------------------------------------------------
