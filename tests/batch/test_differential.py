@@ -36,8 +36,8 @@ from villagemodel.batch import (
     village_table,
 )
 from villagemodel.dataset import Dataset
-from villagemodel.households import HousingGrade
-from villagemodel.ids import SurveyId, VillageId
+from villagemodel.households import GuaranteeSurvey, Household, HousingGrade, PovertyHistory
+from villagemodel.ids import HouseholdId, SurveyId, VillageId
 from villagemodel.metrics import ExactPercentage, MoneyAverage, Subject, compute
 from villagemodel.money import Money
 from villagemodel.parameters import ParameterSet, Source
@@ -151,6 +151,65 @@ def test_village_table_equals_the_object_model(
     # The aggregate is the sum of the villages' figures (both read one derived table).
     everyone = evaluate(con, "monitoring.eliminated_households", Subject.all(), Period.up_to(on))
     assert everyone.value == HouseholdCount(sum(table["eliminated_households"].to_pylist()))
+
+
+@st.composite
+def crowded(draw: st.DrawFn) -> Dataset:
+    """A generated dataset with the cases a household's figures turn on:
+    several surveys per household (some on the same day, some that did not
+    look at insurance or housing, some listing members as uninsured), and
+    households with no members."""
+    dataset = draw(datasets(villages=st.integers(1, 3), households_per_village=st.integers(0, 3)))
+    surveys = list(dataset.surveys)
+    households = list(dataset.households)
+    days = st.dates(datetime.date(2019, 1, 1), datetime.date(2024, 6, 30))
+    for number, household in enumerate(dataset.households):
+        members = [m.id for m in dataset.members_of(household.id)]
+        earlier = [s.surveyed_on for s in surveys if s.household_id == household.id]
+        for extra in range(draw(st.integers(0, 3))):
+            on = draw(st.sampled_from(earlier) | days) if earlier else draw(days)
+            listed = (
+                draw(st.none() | st.lists(st.sampled_from(members), unique=True))
+                if members
+                else draw(st.none() | st.just([]))
+            )
+            surveys.append(
+                GuaranteeSurvey(
+                    id=SurveyId(f"x{number}-{extra}"),
+                    household_id=household.id,
+                    surveyed_on=on,
+                    uninsured_member_ids=None if listed is None else tuple(listed),
+                    housing_grade=draw(st.none() | st.sampled_from(HousingGrade)),
+                )
+            )
+            earlier.append(on)
+    for village in dataset.villages[: draw(st.integers(0, len(dataset.villages)))]:
+        households.append(
+            Household(
+                id=HouseholdId(f"empty-{village.id}"),
+                village_id=village.id,
+                history=PovertyHistory.NEVER_REGISTERED,
+            )
+        )
+    return attrs.evolve(dataset, surveys=tuple(surveys), households=tuple(households))
+
+
+@pytest.mark.parametrize("backend", LOCAL)
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    dataset=crowded(),
+    on=st.dates(datetime.date(2019, 1, 1), datetime.date(2024, 6, 30)),
+)
+def test_village_table_with_many_surveys_equals_the_object_model(
+    backend: str, dataset: Dataset, on: datetime.date
+) -> None:
+    con = loaded(dataset, backend)
+    assert village_table(con, 2022, on).to_pylist() == [
+        expected_village_row(dataset, village.id, 2022, on)
+        for village in sorted(dataset.villages, key=lambda v: v.id)
+    ]
+    for metric in ("guarantees.insured_share", "guarantees.safe_housing_share"):
+        compare(dataset, con, Request(metric, Subject.all(), Period.up_to(on)))
 
 
 # -- the synthetic dataset: the report's figures -------------------------------------

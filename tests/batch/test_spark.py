@@ -100,7 +100,7 @@ def test_spark_equals_the_object_model(
 
 def test_spark_reads_parquet(session: Any, synthetic: Dataset, tmp_path: Path) -> None:
     write_parquet(dataset_to_tables(synthetic), tmp_path)
-    con = connect("pyspark", session=session)
+    con = connect("pyspark", session=session.newSession())
     con.load_parquet(tmp_path)
     compare(synthetic, con, REQUESTS[0])
 
@@ -121,7 +121,9 @@ def test_spark_takes_the_greater_id_of_two_surveys_the_same_day(
     survey = next(s for s in synthetic.surveys if s.housing_grade is HousingGrade.A)
     twin = attrs.evolve(survey, id=SurveyId(survey.id + "b"), housing_grade=HousingGrade.D)
     dataset = attrs.evolve(synthetic, surveys=(twin, *synthetic.surveys))
-    con = connect("pyspark", session=session)
+    # A session of its own: temporary views belong to a session, and the
+    # module's connection keeps its tables.
+    con = connect("pyspark", session=session.newSession())
     con.load(dataset_to_tables(dataset))
     village = dataset.household(survey.household_id).village_id
     on = survey.surveyed_on

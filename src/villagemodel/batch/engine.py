@@ -148,8 +148,7 @@ class Connection:
                 raw = self.ibis.con
                 staged = f"{name}__arrow"
                 raw.register(staged, table)
-                kind = "TEMP TABLE" if derived else "TABLE"
-                raw.execute(f'CREATE OR REPLACE {kind} "{name}" AS SELECT * FROM "{staged}"')
+                raw.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM "{staged}"')
                 raw.unregister(staged)
                 registry[name] = self.ibis.table(name)
             else:
@@ -278,6 +277,13 @@ def connect(
     a file), ``"polars"`` or ``"pyspark"``. ``threads`` limits DuckDB's
     threads. On PySpark pass the ``session`` (a ``SparkSession``) to use;
     without one a local session is started (``local[2]``).
+
+    A connection registers its tables under their own names (``villages``,
+    ``households`` …) and remembers what it derived from them. Give each
+    connection its own place for them: on Spark its own session (temporary
+    views belong to a session; ``spark.newSession()`` shares the cluster but
+    not the views), on DuckDB its own database (in memory, or its own file).
+    Two connections loading tables into one place would read each other's.
     """
     if backend == "duckdb":
         con: BaseBackend = ibis.duckdb.connect(database)

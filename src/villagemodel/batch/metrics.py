@@ -216,7 +216,8 @@ def _scope(con: Connection, subject: Subject) -> ir.Table:
         raise InvalidValueError(
             "Subject.kind", subject.kind, "not one of villages, township, county, all"
         )
-    return chosen.select(**{_SCOPE: chosen.id})
+    # Distinct: a village id given twice in the table counts once, as in a dataset.
+    return chosen.select(**{_SCOPE: chosen.id}).distinct()
 
 
 def _households_in(scope: ir.Table) -> ir.Table:
@@ -297,7 +298,9 @@ def _income_sums(
     """The total income of the scope's villages for the year, their number
     and the villages with no record (once per connection, scope and year)."""
     year = ctx.year()
-    return con.remember(("income sums", scope.op(), year), lambda: _sum_incomes(con, scope, year))
+    return con.remember(
+        ("villagemodel.income sums", scope.op(), year), lambda: _sum_incomes(con, scope, year)
+    )
 
 
 def _sum_incomes(con: Connection, scope: ir.Table, year: int) -> tuple[Money, int, tuple[str, ...]]:
@@ -504,7 +507,7 @@ def _listed_uninsured() -> ir.Table:
     return joined.group_by(l_sid=joined.l_sid, l_hid=joined.m_hid).aggregate(listed=joined.count())
 
 
-def _household_table(con: Connection, scope: ir.Table, on: datetime.date) -> ir.Table:
+def _build_household_figures(con: Connection, scope: ir.Table, on: datetime.date) -> ir.Table:
     """The scope's villages with their households' figures on ``on``.
 
     One row per village of the scope (zeros where it has no household):
@@ -595,14 +598,17 @@ _COUNT_COLUMNS: Final = (
 )
 
 
-def _households_figures(con: Connection, scope: ir.Table, on: datetime.date) -> ir.Table:
-    """:func:`_household_table`, computed once per connection, scope and day."""
-    return con.derived(("households", scope.op(), on), lambda: _household_table(con, scope, on))
+def _household_figures(con: Connection, scope: ir.Table, on: datetime.date) -> ir.Table:
+    """:func:`_build_household_figures`, computed once per connection, scope and day."""
+    return con.derived(
+        ("villagemodel.households", scope.op(), on),
+        lambda: _build_household_figures(con, scope, on),
+    )
 
 
 def _totals(con: Connection, figures: ir.Table, *columns: str) -> dict[str, int]:
     """The sums of ``columns`` over the villages of ``figures`` (a table of
-    :func:`_households_figures`): every column is summed in one query, once
+    :func:`_household_figures`): every column is summed in one query, once
     per derived table, and the metrics reading it share the sums."""
 
     def every_sum() -> dict[str, int]:
@@ -610,7 +616,7 @@ def _totals(con: Connection, figures: ir.Table, *columns: str) -> dict[str, int]
         row = con.rows(sums)[0]
         return {name: int(row[name] or 0) for name in _COUNT_COLUMNS}
 
-    found = con.remember(("totals", figures.op()), every_sum)
+    found = con.remember(("villagemodel.totals", figures.op()), every_sum)
     return {name: found[name] for name in columns}
 
 
@@ -619,7 +625,7 @@ def _eliminated(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     what = ctx.option("count", "households")
     if what not in ("households", "people"):
         raise InvalidValueError(f"{ctx.definition.id}.options.count", what, "households or people")
-    figures = _households_figures(con, scope, _day(ctx.period.end))
+    figures = _household_figures(con, scope, _day(ctx.period.end))
     found = _totals(con, figures, "eliminated_households", "eliminated_people")
     households = HouseholdCount(found["eliminated_households"])
     people = PersonCount(found["eliminated_people"])
@@ -638,7 +644,7 @@ def _share(met: int, not_met: int, unknown: int) -> ExactPercentage | None:
 
 @_batch("guarantees.insured_share")
 def _insured(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
-    figures = _households_figures(con, scope, _day(ctx.period.end))
+    figures = _household_figures(con, scope, _day(ctx.period.end))
     counts = _totals(con, figures, "insured", "not_insured", "insurance_unknown")
     unknown = counts["insurance_unknown"]
     terms = (
@@ -672,7 +678,7 @@ def _refuse_bad_grades(con: Connection) -> None:
 def _safe_housing(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     on = _day(ctx.period.end)
     jurisdiction = ctx.option("jurisdiction", "CN")
-    figures = _households_figures(con, scope, on)
+    figures = _household_figures(con, scope, on)
     counts = _totals(con, figures, _UNGRADED, _BAD_GRADE, *(_grade_column(g) for g in _GRADES))
     if counts[_BAD_GRADE]:
         _refuse_bad_grades(con)
@@ -740,7 +746,9 @@ def _allocations_in(
         amount=chosen.amount,
     )
     f = unbound("funds")
-    funds = f.filter(f.source.isin([s.value for s in sources])).select(fid=f.id, source=f.source)
+    chosen_funds = f.filter(f.source.isin([s.value for s in sources]))
+    # Distinct: a fund row given twice is one fund, as in a dataset.
+    funds = chosen_funds.select(fid=chosen_funds.id, source=chosen_funds.source).distinct()
     # A view: Ibis 12 would otherwise fold the next join into the join above
     # and refuse the predicate.
     recipients = recipients.view()
@@ -761,8 +769,8 @@ def _funds(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     by_kind = sorted(
         (
             (
-                enum_member(FundSource, r["source"]),
-                enum_member(FundPurpose, r["purpose"]),
+                enum_member(FundSource, r["source"], "funds.source"),
+                enum_member(FundPurpose, r["purpose"], "allocations.purpose"),
                 Money(r["total"]),
             )
             for r in con.rows(sums)
@@ -859,7 +867,7 @@ def village_table(
     scope = _scope(connection, subject or Subject.all())
     on = _day(on)
     incomes = _incomes_of(scope, year)
-    figures = _households_figures(connection, scope, on)
+    figures = _household_figures(connection, scope, on)
     joined = incomes.left_join(figures, incomes.village_id == figures.village_id)
     table = joined.select(
         village_id=incomes.village_id,

@@ -237,16 +237,23 @@ def check_arrow_schema(table: str, found: pa.Schema) -> None:
     check_ibis_schema(table, ibis.Schema.from_pyarrow(found))
 
 
-def enum_member(kind: type[E], code: str) -> E:
+def enum_member(kind: type[E], code: str, path: str | None = None) -> E:
     """The member of ``kind`` whose code (value) is ``code``, as stored in a table.
+
+    An unknown code raises :class:`~villagemodel.errors.InvalidValueError`
+    naming ``path`` (a table's column, say) or else the enumeration.
 
     >>> from villagemodel.households import PovertyHistory
     >>> enum_member(PovertyHistory, "formerly_poor")
     <PovertyHistory.FORMERLY_POOR: 'formerly_poor'>
+    >>> enum_member(PovertyHistory, "rich", "households.history")
+    Traceback (most recent call last):
+    ...
+    villagemodel.errors.InvalidValueError: households.history: not a code of PovertyHistory (got 'rich')
     """
     found: E | None = _codes(kind).get(code)
     if found is None:
-        raise InvalidValueError(kind.__name__, code, f"not a code of {kind.__name__}")
+        raise InvalidValueError(path or kind.__name__, code, f"not a code of {kind.__name__}")
     return found
 
 
