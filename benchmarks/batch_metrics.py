@@ -385,18 +385,19 @@ def params() -> ParameterSet:
     return ParameterSet.default()
 
 
+SHELL_RULE: Final[dict[str, Any]] = {
+    "classes": (IncomeClass.SHELL,),
+    "jurisdiction": "CN",
+    "allow_examples": True,
+}
+"""The collective-economy classes asked for: shell villages, by the example threshold."""
+
+
 def by_batch(con: Connection) -> Figures:
     """Every village's figures (an Arrow table) and the aggregates, by the batch layer."""
     everyone = Subject.all()
     year = Period.calendar_year(YEAR)
-    shell = income_classes(
-        con,
-        YEAR,
-        classes=(IncomeClass.SHELL,),
-        params=params(),
-        jurisdiction="CN",
-        allow_examples=True,
-    )
+    shell = income_classes(con, YEAR, params=params(), **SHELL_RULE)
     return {
         "villages": village_table(con, YEAR, AS_OF),
         "total": evaluate(con, "collective_income.total", everyone, year).value,
@@ -681,14 +682,7 @@ def by_objects(tables: dict[str, pa.Table]) -> Callable[[], Figures]:
                     grades[None],
                 )
             )
-        classes = classify_villages(
-            dataset,
-            YEAR,
-            classes=(IncomeClass.SHELL,),
-            params=params(),
-            jurisdiction="CN",
-            allow_examples=True,
-        )
+        classes = classify_villages(dataset, YEAR, params=params(), **SHELL_RULE)
         shells: dict[Outcome, int] = {}
         for c in classes:
             shells[c.outcome] = shells.get(c.outcome, 0) + 1

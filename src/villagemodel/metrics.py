@@ -53,6 +53,7 @@ from villagemodel.party import CadreStatus, StarRating
 from villagemodel.periods import Period, check_year
 from villagemodel.projects import ProjectKind
 from villagemodel.quantities import (
+    HouseholdCount,
     Percentage,
     PersonCount,
     PersonTimes,
@@ -75,9 +76,13 @@ __all__ = [
     "Term",
     "UnknownMetricError",
     "compute",
+    "eliminated_terms",
     "growth_mean_term",
     "growth_rate",
+    "growth_request",
     "growth_rounding",
+    "housing_terms",
+    "insurance_terms",
 ]
 
 
@@ -286,6 +291,36 @@ ROUNDING_SHARE: Final = (
     "精确值；除不尽时显示四舍五入保留2位小数",
 )
 """How an exact share is rounded (English, Chinese)."""
+
+
+def eliminated_terms(households: HouseholdCount, people: PersonCount) -> tuple[Term, ...]:
+    """The terms of ``monitoring.eliminated_households``."""
+    return (
+        Term(label_en="households", label_zh="户数", value=households),
+        Term(label_en="people in them", label_zh="人数", value=people),
+    )
+
+
+def insurance_terms(
+    met: PersonCount, not_met: PersonCount, unknown: PersonCount
+) -> tuple[Term, ...]:
+    """The terms of ``guarantees.insured_share``."""
+    return (
+        Term(label_en="insured", label_zh="已参保", value=met),
+        Term(label_en="not insured", label_zh="未参保", value=not_met),
+        Term(label_en="not surveyed", label_zh="情况不明", value=unknown),
+    )
+
+
+def housing_terms(
+    met: HouseholdCount, not_met: HouseholdCount, unknown: HouseholdCount
+) -> tuple[Term, ...]:
+    """The terms of ``guarantees.safe_housing_share``."""
+    return (
+        Term(label_en="households in safe housing", label_zh="住房达标户数", value=met),
+        Term(label_en="not safe", label_zh="不达标户数", value=not_met),
+        Term(label_en="not surveyed", label_zh="情况不明户数", value=unknown),
+    )
 
 
 def growth_mean_term(year: int, mean: Fraction) -> Term:
@@ -1029,11 +1064,7 @@ def _eliminated(ctx: Context) -> MetricValue:
     if what not in ("households", "people"):
         raise InvalidValueError(f"{ctx.definition.id}.options.count", what, "households or people")
     value = result.households if what == "households" else result.people
-    terms = (
-        Term(label_en="households", label_zh="户数", value=result.households),
-        Term(label_en="people in them", label_zh="人数", value=result.people),
-    )
-    return ctx.derive(value, terms=terms)
+    return ctx.derive(value, terms=eliminated_terms(result.households, result.people))
 
 
 @_metric(
@@ -1059,11 +1090,7 @@ def _insured(ctx: Context) -> MetricValue:
 
     share = medical_insurance_share(ctx.dataset, ctx.villages, ctx.period.end)
     tally = share.people
-    terms = (
-        Term(label_en="insured", label_zh="已参保", value=tally.met),
-        Term(label_en="not insured", label_zh="未参保", value=tally.not_met),
-        Term(label_en="not surveyed", label_zh="情况不明", value=tally.unknown),
-    )
+    terms = insurance_terms(tally.met, tally.not_met, tally.unknown)
     if tally.unknown.value:
         missing = (f"{tally.unknown.value} people with no survey of insurance",)
         return ctx.derive(None, terms=terms, missing=missing)
@@ -1111,11 +1138,7 @@ def _safe_housing(ctx: Context) -> MetricValue:
         water_area=WaterArea.WATER_RICH,
     )
     tally = shares.share(Component.HOUSING).households
-    terms = (
-        Term(label_en="households in safe housing", label_zh="住房达标户数", value=tally.met),
-        Term(label_en="not safe", label_zh="不达标户数", value=tally.not_met),
-        Term(label_en="not surveyed", label_zh="情况不明户数", value=tally.unknown),
-    )
+    terms = housing_terms(tally.met, tally.not_met, tally.unknown)
     if tally.unknown.value:
         missing = (f"{tally.unknown.value} households with no survey of housing",)
         return ctx.derive(None, terms=terms, missing=missing)
@@ -1201,6 +1224,19 @@ def _year_option(ctx: Context, key: str, default: int) -> int:
     return check_year(int(text), f"{ctx.definition.id}.options.{key}")
 
 
+def growth_request(ctx: Context) -> tuple[GrowthAverage, int, int]:
+    """The options of ``income.formerly_poor_growth``, checked: the average,
+    the base year (the year before ``first_year``) and ``last_year``."""
+    average = GrowthAverage.parse(ctx.option("average", GrowthAverage.COMPOUND.code))
+    last = _year_option(ctx, "last_year", ctx.period.end.year)
+    first = _year_option(ctx, "first_year", ctx.period.start.year)
+    if first > last:
+        raise InvalidValueError(
+            f"{ctx.definition.id}.options.first_year", first, f"comes after last_year {last}"
+        )
+    return average, first - 1, last
+
+
 @_metric(
     id="income.formerly_poor_growth",
     title_en="Average annual growth of formerly poor people's disposable income",
@@ -1222,14 +1258,7 @@ def _year_option(ctx: Context, key: str, default: int) -> int:
     exact=False,
 )
 def _growth(ctx: Context) -> MetricValue:
-    average = GrowthAverage.parse(ctx.option("average", GrowthAverage.COMPOUND.code))
-    last = _year_option(ctx, "last_year", ctx.period.end.year)
-    first = _year_option(ctx, "first_year", ctx.period.start.year)
-    if first > last:
-        raise InvalidValueError(
-            f"{ctx.definition.id}.options.first_year", first, f"comes after last_year {last}"
-        )
-    base = first - 1
+    average, base, last = growth_request(ctx)
     means: dict[int, Fraction] = {}
     missing: list[str] = []
     terms: list[Term] = []

@@ -69,14 +69,17 @@ from villagemodel.metrics import (
     Context,
     Derivation,
     ExactPercentage,
-    GrowthAverage,
     MoneyAverage,
     Subject,
     Term,
     UnknownMetricError,
+    eliminated_terms,
     growth_mean_term,
     growth_rate,
+    growth_request,
     growth_rounding,
+    housing_terms,
+    insurance_terms,
 )
 from villagemodel.money import Money
 from villagemodel.parameters import Jurisdiction, ParameterSet
@@ -629,10 +632,7 @@ def _eliminated(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     found = _totals(con, figures, "eliminated_households", "eliminated_people")
     households = HouseholdCount(found["eliminated_households"])
     people = PersonCount(found["eliminated_people"])
-    terms = (
-        Term(label_en="households", label_zh="户数", value=households),
-        Term(label_en="people in them", label_zh="人数", value=people),
-    )
+    terms = eliminated_terms(households, people)
     return _result(ctx, households if what == "households" else people, terms=terms)
 
 
@@ -647,10 +647,10 @@ def _insured(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
     figures = _household_figures(con, scope, _day(ctx.period.end))
     counts = _totals(con, figures, "insured", "not_insured", "insurance_unknown")
     unknown = counts["insurance_unknown"]
-    terms = (
-        Term(label_en="insured", label_zh="已参保", value=PersonCount(counts["insured"])),
-        Term(label_en="not insured", label_zh="未参保", value=PersonCount(counts["not_insured"])),
-        Term(label_en="not surveyed", label_zh="情况不明", value=PersonCount(unknown)),
+    terms = insurance_terms(
+        PersonCount(counts["insured"]),
+        PersonCount(counts["not_insured"]),
+        PersonCount(unknown),
     )
     if unknown:
         missing = (f"{unknown} people with no survey of insurance",)
@@ -697,15 +697,7 @@ def _safe_housing(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
                 met += n
             else:
                 not_met += n
-    terms = (
-        Term(
-            label_en="households in safe housing",
-            label_zh="住房达标户数",
-            value=HouseholdCount(met),
-        ),
-        Term(label_en="not safe", label_zh="不达标户数", value=HouseholdCount(not_met)),
-        Term(label_en="not surveyed", label_zh="情况不明户数", value=HouseholdCount(unknown)),
-    )
+    terms = housing_terms(HouseholdCount(met), HouseholdCount(not_met), HouseholdCount(unknown))
     if unknown:
         missing = (f"{unknown} households with no survey of housing",)
         return _result(ctx, None, terms=terms, missing=missing)
@@ -788,23 +780,9 @@ def _funds(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
 # -- income growth -------------------------------------------------------------------------
 
 
-def _year_option(ctx: Context, key: str, default: int) -> int:
-    text = ctx.option(key, str(default))
-    if not text.isdigit():
-        raise InvalidValueError(f"{ctx.definition.id}.options.{key}", text, "expected a year")
-    return check_year(int(text), f"{ctx.definition.id}.options.{key}")
-
-
 @_batch("income.formerly_poor_growth")
 def _growth(con: Connection, ctx: Context, scope: ir.Table) -> BatchValue:
-    average = GrowthAverage.parse(ctx.option("average", GrowthAverage.COMPOUND.code))
-    last = _year_option(ctx, "last_year", ctx.period.end.year)
-    first = _year_option(ctx, "first_year", ctx.period.start.year)
-    if first > last:
-        raise InvalidValueError(
-            f"{ctx.definition.id}.options.first_year", first, f"comes after last_year {last}"
-        )
-    base = first - 1
+    average, base, last = growth_request(ctx)
     households = _households_in(scope)
     poor = households.filter(households.history == PovertyHistory.FORMERLY_POOR.value)
     n_poor = int(con.rows(poor.aggregate(n=poor.count()))[0]["n"])
