@@ -89,9 +89,8 @@ class Connection:
         self.ibis: BaseBackend = ibis_backend
         self.session: Any = session
         self._tables: dict[str, ir.Table] = {}
-        # Derived tables: key -> unbound stand-in, and stand-in name -> engine table.
-        self._derived: dict[Hashable, ir.Table] = {}
-        self._derived_tables: dict[str, ir.Table] = {}
+        # Derived tables: key -> (the unbound stand-in, the engine's table).
+        self._derived: dict[Hashable, tuple[ir.Table, ir.Table]] = {}
         self._remembered: dict[Hashable, object] = {}
 
     def __repr__(self) -> str:
@@ -108,7 +107,9 @@ class Connection:
         self.forget_derived()
         for name in TABLE_NAMES:
             table = conform(name, tables[name]) if name in tables else None
-            self._register_arrow(name, table if table is not None else _empty(name))
+            self._tables[name] = self._register_arrow(
+                name, table if table is not None else _empty(name)
+            )
 
     def load_parquet(self, folder: str | Path, *, materialize: bool = True) -> None:
         """Have the engine read ``folder/<name>.parquet``, or every
@@ -135,14 +136,14 @@ class Connection:
             self._register_parquet(name, path, materialize=materialize)
             check_ibis_schema(name, self._tables[name].schema())
 
-    def _register_arrow(self, name: str, table: pa.Table, *, derived: bool = False) -> None:
-        registry = self._derived_tables if derived else self._tables
+    def _register_arrow(self, name: str, table: pa.Table) -> ir.Table:
+        """Register ``table`` in the engine as ``name``; the engine's table."""
         with quiet():
             if self.backend == "pyspark":
                 frame = self.session.createDataFrame(table)
                 frame.createOrReplaceTempView(name)
-                registry[name] = self.ibis.table(name)
-            elif self.backend == "duckdb":
+                return self.ibis.table(name)
+            if self.backend == "duckdb":
                 # DuckDB scans the Arrow table in place and copies it into its
                 # own storage in one statement.
                 raw = self.ibis.con
@@ -150,9 +151,8 @@ class Connection:
                 raw.register(staged, table)
                 raw.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM "{staged}"')
                 raw.unregister(staged)
-                registry[name] = self.ibis.table(name)
-            else:
-                registry[name] = self.ibis.create_table(name, table, overwrite=True)
+                return self.ibis.table(name)
+            return self.ibis.create_table(name, table, overwrite=True)
 
     def _register_parquet(self, name: str, path: str, *, materialize: bool) -> None:
         with quiet():
@@ -178,8 +178,8 @@ class Connection:
         if not self._tables:
             raise InvalidValueError("connection", self.backend, "no tables loaded")
         mapping = {_UNBOUND[name].op(): table.op() for name, table in self._tables.items()}
-        for stand_in in self._derived.values():
-            mapping[stand_in.op()] = self._derived_tables[stand_in.get_name()].op()
+        for stand_in, table in self._derived.values():
+            mapping[stand_in.op()] = table.op()
         bound: E = expr.op().replace(mapping).to_expr()
         return bound
 
@@ -197,18 +197,18 @@ class Connection:
         """
         found = self._derived.get(key)
         if found is not None:
-            return found
+            return found[0]
         name = f"villagemodel_derived_{next(_DERIVED_NUMBERS)}"
         if self.backend == "duckdb":
             # Kept inside DuckDB: a temporary table made by the query itself.
             sql = self.ibis.compile(self.bind(build()))
             with quiet():
                 self.ibis.con.execute(f'CREATE TEMP TABLE "{name}" AS {sql}')
-                self._derived_tables[name] = self.ibis.table(name)
+                table = self.ibis.table(name)
         else:
-            self._register_arrow(name, self.to_arrow(build()), derived=True)
-        stand_in = ibis.table(self._derived_tables[name].schema(), name=name)
-        self._derived[key] = stand_in
+            table = self._register_arrow(name, self.to_arrow(build()))
+        stand_in = ibis.table(table.schema(), name=name)
+        self._derived[key] = (stand_in, table)
         return stand_in
 
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -223,14 +223,14 @@ class Connection:
     def forget_derived(self) -> None:
         """Drop every table :meth:`derived` registered and every result
         :meth:`remember` kept (they are recomputed when asked for)."""
-        for name in self._derived_tables:
+        for stand_in, _ in self._derived.values():
+            name = stand_in.get_name()
             with quiet():
                 if self.backend == "pyspark":
                     self.session.catalog.dropTempView(name)
                 else:
                     self.ibis.drop_table(name, force=True)
         self._derived.clear()
-        self._derived_tables.clear()
         self._remembered.clear()
 
     def to_arrow(self, expr: ir.Expr) -> pa.Table:
